@@ -1,0 +1,103 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class BasePage(Page):
+    """Fields and behaviour every public page type shares."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bild für soziale Medien"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wird beim Teilen der Seite gezeigt. Ohne Angabe: das Titelbild der Seite."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("social_image"),
+            ],
+            _("Für Suchmaschinen und soziale Medien"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], _("Navigation")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listing_image(self):
+        """The image used for this page in listings and social previews."""
+        return self.social_image
+
+
+class LatestNewsMixin:
+    """Home pages show the newest articles of their own site."""
+
+    latest_news_count = 3
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import NewsIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        news_index = NewsIndexPage.objects.live().child_of(self).first()
+        context["news_index"] = news_index
+        context["latest_news"] = (
+            news_index.news_items()[: self.latest_news_count] if news_index else []
+        )
+        return context
+
+
+class HomePage(LatestNewsMixin, BasePage):
+    """The start page of the umbrella site."""
+
+    intro = RichTextField(
+        _("Einleitung"), blank=True, features=["bold", "italic", "link"], max_length=2000
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("Startseite des Dachverbands")
+        verbose_name_plural = _("Startseiten des Dachverbands")
+
+
+class StandardPage(BasePage):
+    """A content page built from the shared blocks."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=1000)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "microsites.MicrositeHomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "home/standard_page.html"
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")

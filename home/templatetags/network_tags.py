@@ -1,0 +1,113 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import gettext
+
+from home.images import IMAGE_SIZES, PICTURE_FORMATS, specs_for
+from home.site_context import SiteContext
+
+register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+@register.simple_tag(takes_context=True)
+def site_context(context):
+    request = context.get("request")
+    return SiteContext.for_request(request) if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One entry per language: where this page is in that language, or that it is missing.
+
+    Entries: code, name, url (absolute path or None), current, missing_text, fallback_url.
+    """
+    request = context["request"]
+    current = translation.get_language()
+    net = SiteContext.for_request(request)
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        if getattr(page, "is_preview", False) or getattr(request, "is_preview", False):
+            translations = {current: page}
+        else:
+            for candidate in page.get_translations(inclusive=True).live().select_related("locale"):
+                translations[candidate.locale.language_code] = candidate
+    entries = []
+    for code, name in settings.LANGUAGES:
+        entry = {"code": code, "name": name, "current": code == current, "url": None}
+        if page is not None and getattr(page, "pk", None):
+            target = translations.get(code)
+            if target is not None:
+                entry["url"] = target.get_url(request)
+        else:
+            entry["url"] = translate_url(request.get_full_path(), code)
+        if entry["url"] is None:
+            with translation.override(code):
+                entry["missing_text"] = (
+                    gettext("Diese Seite gibt es nicht auf Deutsch.")
+                    if code == "de"
+                    else gettext("Diese Seite gibt es nicht auf Englisch.")
+                )
+                entry["fallback_text"] = gettext("Zur Startseite")
+            home = net.homes.get(code)
+            entry["fallback_url"] = home.get_url(request) if home else None
+        entries.append(entry)
+    return entries
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context, page):
+    """hreflang alternates of a page: (language code, absolute URL) pairs, plus x-default."""
+    request = context["request"]
+    links = []
+    default_url = None
+    for candidate in page.get_translations(inclusive=True).live().select_related("locale"):
+        url = candidate.get_full_url(request)
+        code = candidate.locale.language_code
+        links.append((code, url))
+        if code == settings.LANGUAGE_CODE:
+            default_url = url
+    links.sort()
+    if default_url:
+        links.append(("x-default", default_url))
+    return links
+
+
+@register.inclusion_tag("home/includes/picture.html")
+def picture(image, size, alt="", css_class=""):
+    """A <picture> with WebP and JPEG sources from the renditions prepared for ``size``."""
+    if not image:
+        return {"image": None}
+    dimensions, sizes = IMAGE_SIZES[size]
+    renditions = image.get_renditions(*specs_for(size))
+    sources = []
+    for fmt in PICTURE_FORMATS:
+        candidates = [renditions[f"{dim}|format-{fmt}"] for dim in dimensions]
+        srcset = ", ".join(f"{r.url} {r.width}w" for r in candidates)
+        sources.append({"type": f"image/{fmt}", "srcset": srcset, "renditions": candidates})
+    fallback = sources[-1]["renditions"][0]
+    return {
+        "image": image,
+        "sources": sources[:-1],
+        "fallback": fallback,
+        "fallback_srcset": sources[-1]["srcset"],
+        "sizes": sizes,
+        "alt": alt,
+        "css_class": css_class,
+    }
+
+
+@register.filter
+def filesize(value):
+    """Human-readable file size in the active language (1,2 MB / 1.2 MB)."""
+    from django.template.defaultfilters import filesizeformat
+
+    return filesizeformat(value or 0)
+
+
+@register.filter
+def contains_page(section, page):
+    """Whether ``page`` lies inside ``section`` (for marking the current navigation item)."""
+    return bool(page and getattr(page, "path", None) and page.path.startswith(section.path))

@@ -1,0 +1,125 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.images import images_with_renditions
+from home.models import BasePage
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(BasePage):
+    """The news section of a site (Aktuelles): lists its articles, newest first, paginated."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=1000)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage", "microsites.MicrositeHomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+    template = "news/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("Nachrichtenübersicht")
+        verbose_name_plural = _("Nachrichtenübersichten")
+
+    def news_items(self):
+        """Live articles below this index in a fixed number of queries, whatever their number."""
+        return (
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("locale")
+            .prefetch_related(
+                models.Prefetch("lead_image", queryset=images_with_renditions("card"))
+            )
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("art", "")
+        items = self.news_items()
+        if kind in NewsPage.Kind.values:
+            items = items.filter(kind=kind)
+        else:
+            kind = ""
+        paginator = Paginator(items, NEWS_PER_PAGE)
+        context["news_page"] = paginator.get_page(request.GET.get("seite"))
+        context["selected_kind"] = kind
+        context["kinds"] = NewsPage.Kind.choices
+        return context
+
+
+class NewsPage(BasePage):
+    """One news item, press release or statement."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("Aktuelles")
+        PRESS = "press", _("Pressemitteilung")
+        STATEMENT = "statement", _("Stellungnahme")
+
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    teaser = models.TextField(
+        _("Anreißer"),
+        max_length=400,
+        help_text=_("Zwei, drei Sätze für Übersichten, Feeds und Suchergebnisse."),
+    )
+    author_line = models.CharField(
+        _("Autor*innenzeile"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wie die Verfasser*innen genannt werden wollen, z. B. „Vorstand“. Bleibt leer, wenn niemand genannt werden soll."
+        ),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("Alternativtext des Titelbilds"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leer lassen, wenn das Bild rein dekorativ ist."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldPanel("teaser"),
+        FieldPanel("author_line"),
+        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], _("Titelbild")),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    template = "news/news_page.html"
+
+    class Meta:
+        verbose_name = _("Nachricht")
+        verbose_name_plural = _("Nachrichten")
+
+    @property
+    def listing_image(self):
+        return self.social_image or self.lead_image

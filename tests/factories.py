@@ -1,0 +1,80 @@
+"""Builders for the objects tests need: members (provisioned for real), pages, images, users."""
+
+import io
+import itertools
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from districts.models import District
+from microsites.models import Member
+from microsites.provisioning import member_homes, provision_member
+from news.models import NewsIndexPage, NewsPage
+
+_counter = itertools.count(1)
+
+
+def make_member(slug=None, *, district="14523", town="Plauen", **fields):
+    number = next(_counter)
+    slug = slug or f"verein-{number}"
+    fields.setdefault("name", f"Verein {slug} e. V.")
+    fields.setdefault("short_name", f"Verein {slug}")
+    fields.setdefault("contact_email", f"kontakt@{slug}.example.org")
+    member = Member(slug=slug, district=District.objects.get(ars=district), town=town, **fields)
+    provision_member(member)
+    return member
+
+
+def homes_of(member):
+    return member_homes(member)
+
+
+def news_index_of(home):
+    return NewsIndexPage.objects.child_of(home).get().specific
+
+
+def make_news(index, count=1, *, publish=True, image=None, **fields):
+    """Create ``count`` live news items below ``index``; returns them newest first."""
+    items = []
+    for n in range(count):
+        number = next(_counter)
+        page = NewsPage(
+            title=fields.get("title", f"Nachricht {number}"),
+            slug=f"nachricht-{number}",
+            teaser=fields.get("teaser", f"Anreißer {number}"),
+            date=fields.get("date", date(2026, 1, 1) + timedelta(days=n)),
+            lead_image=image,
+            locale=index.locale,
+        )
+        index.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        items.append(page)
+    return list(reversed(items))
+
+
+def make_image(title="Testbild", collection=None, size=(320, 200), colour=(91, 42, 134)):
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", size, colour).save(buffer, format="PNG")
+    buffer.seek(0)
+    image = get_image_model()(
+        title=title,
+        file=ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.png"),
+        collection=collection or Collection.get_first_root_node(),
+    )
+    image.save()
+    return image
+
+
+def make_user(username, *groups, password="correct-horse-battery", **fields):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password=password, **fields
+    )
+    if groups:
+        user.groups.set(groups)
+    return user

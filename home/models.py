@@ -43,6 +43,24 @@ class BasePage(Page):
         return self.social_image
 
 
+class SyndicatedPageMixin(models.Model):
+    """Content a member can offer to the umbrella site's network lists (news, events).
+
+    Which items appear there is decided by ``editorial.syndication.network_pages``."""
+
+    show_in_network = models.BooleanField(
+        _("auch im Netzwerk zeigen"),
+        default=False,
+        help_text=_(
+            "Nach der Freigabe durch die LAG erscheint der Beitrag auch auf der Website des "
+            "Dachverbands, mit Link auf eure Seite."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class LatestNewsMixin:
     """Home pages show the newest articles of their own site."""
 

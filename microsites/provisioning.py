@@ -36,6 +36,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from tenancy.registry import member_owned_permission_names
+
 from .models import Member, SiteSettings
 
 UMBRELLA = "umbrella"
@@ -497,7 +499,7 @@ def provision_network():
             welcome.delete()
 
     group = lag_staff_group()
-    _sync_group_permissions(group, LAG_GLOBAL_PERMISSIONS, report)
+    _sync_group_permissions(group, LAG_GLOBAL_PERMISSIONS + member_owned_permission_names(), report)
     root_page = Page.get_first_root_node()
     for codename in PAGE_PERMISSIONS_LAG:
         _obj, created = GroupPagePermission.objects.get_or_create(
@@ -685,8 +687,9 @@ def provision_member(member):
     shared = network_collection()
     home_pages = list(homes.values())
     access = ["wagtailadmin.access_admin"] if member.active else []
-    _sync_group_permissions(editors, access + MEMBER_GLOBAL_PERMISSIONS, report)
-    _sync_group_permissions(approvers, access + MEMBER_GLOBAL_PERMISSIONS, report)
+    owned = member_owned_permission_names()
+    _sync_group_permissions(editors, access + MEMBER_GLOBAL_PERMISSIONS + owned, report)
+    _sync_group_permissions(approvers, access + MEMBER_GLOBAL_PERMISSIONS + owned, report)
     _sync_page_permissions(editors, home_pages, PAGE_PERMISSIONS_EDITORS, report)
     _sync_page_permissions(approvers, home_pages, PAGE_PERMISSIONS_APPROVERS, report)
     _sync_collection_permissions(

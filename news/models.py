@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.images import images_with_renditions
-from home.models import BasePage
+from home.models import BasePage, SyndicatedPageMixin
 
 NEWS_PER_PAGE = 10
 
@@ -59,7 +59,7 @@ class NewsIndexPage(BasePage):
         return context
 
 
-class NewsPage(BasePage):
+class NewsPage(SyndicatedPageMixin, BasePage):
     """One news item, press release or statement."""
 
     class Kind(models.TextChoices):
@@ -105,6 +105,7 @@ class NewsPage(BasePage):
         MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], _("Titelbild")),
         FieldPanel("body"),
     ]
+    settings_panels = BasePage.settings_panels + [FieldPanel("show_in_network")]
     search_fields = BasePage.search_fields + [
         index.SearchField("teaser"),
         index.SearchField("body"),

@@ -27,10 +27,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["*"])
 INSTALLED_APPS = [
     "home",
     "microsites",
+    "tenancy",
     "districts",
     "news",
     "legal",
     "contact",
+    "editorial",
     "search",
     "demo",
     "wagtail_localize",

@@ -1,0 +1,141 @@
+"""Browser tests: the system Chromium driven by Playwright against a live server.
+
+Chromium resolves every ``*.localhost`` name to the loopback address, so member microsites are
+reachable as ``http://<slug>.localhost:<port>/`` exactly as in development."""
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
+from wagtail.models import Site
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the tests
+# themselves are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def serialized_db(django_db_setup):
+    """The database content the migrations created, captured before Playwright starts.
+
+    Playwright's sync API switches greenlets, which gives the test code a fresh Django
+    connection object without the serialized state Django uses to restore data after a
+    transactional test; we restore it from this copy instead."""
+    return connections[DEFAULT_DB_ALIAS]._test_serialized_contents
+
+
+def restore_migrated_data(contents):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    # With this attribute set, the flush after the test skips post_migrate, as Django intends.
+    connection._test_serialized_contents = contents
+    if not Page.objects.filter(depth=1).exists():
+        # Only what post_migrate recreated after the last flush is left: replace it.
+        ContentType.objects.all().delete()
+        connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(scope="session")
+def browser(serialized_db):
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install the Debian package 'chromium'.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_network(live_server, django_db_serialized_rollback, transactional_db, serialized_db):
+    """Provisioned network whose sites answer on the live server's port."""
+    from microsites.provisioning import provision_network
+
+    restore_migrated_data(serialized_db)
+    provision_network()
+    port = urlsplit(live_server.url).port
+
+    def sync_ports():
+        Site.objects.update(port=port)
+        cache.clear()
+
+    sync_ports()
+    live_server.sync_ports = sync_ports
+    live_server.port = port
+    live_server.url_for = lambda host, path="/": f"http://{host}:{port}{path}"
+    return live_server
+
+
+class RequestLog:
+    """Every request a page makes, to prove that none leaves the site's own origin."""
+
+    def __init__(self):
+        self.urls = []
+
+    def record(self, request):
+        self.urls.append(request.url)
+
+    def foreign(self, origin_host):
+        return [
+            url
+            for url in self.urls
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(url).hostname != origin_host
+        ]
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser context and page, with a log of every request made."""
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    page.request_log = RequestLog()
+    page.on("request", page.request_log.record)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = results.response["violations"]
+        summary = [
+            f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+            for v in violations
+        ]
+        return summary
+
+    return check

@@ -1,0 +1,50 @@
+"""Umbrella and microsite home pages in both languages: accessible and self-contained."""
+
+import pytest
+
+from microsites.provisioning import member_homes
+from tests.factories import make_member, make_news, news_index_of
+
+
+@pytest.fixture
+def demo_sites(live_network):
+    member = make_member(
+        "queer-vogtland", name="Queer im Vogtland e. V.", short_name="Queer im Vogtland"
+    )
+    homes = member_homes(member)
+    make_news(news_index_of(homes["de"]), 3)
+    make_news(news_index_of(homes["en"]), 1)
+    live_network.sync_ports()
+    return live_network
+
+
+@pytest.mark.parametrize(
+    ("host", "path", "lang"),
+    [
+        ("localhost", "/", "de"),
+        ("localhost", "/en/", "en"),
+        ("queer-vogtland.localhost", "/", "de"),
+        ("queer-vogtland.localhost", "/en/", "en"),
+        ("queer-vogtland.localhost", "/aktuelles/", "de"),
+        ("queer-vogtland.localhost", "/en/news/", "en"),
+    ],
+)
+def test_home_pages_are_accessible_and_make_no_foreign_requests(
+    demo_sites, browser_page, axe, host, path, lang
+):
+    response = browser_page.goto(demo_sites.url_for(host, path))
+    assert response.status == 200
+    browser_page.wait_for_load_state("networkidle")
+    assert browser_page.locator("html").get_attribute("lang") == lang
+    assert browser_page.request_log.foreign(host) == []
+    assert axe(browser_page) == []
+    assert browser_page.context.cookies() == []
+
+
+def test_skip_link_moves_focus_to_main_content(demo_sites, browser_page):
+    browser_page.goto(demo_sites.url_for("localhost", "/"))
+    browser_page.keyboard.press("Tab")
+    focused = browser_page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Zum Inhalt springen"
+    browser_page.keyboard.press("Enter")
+    assert browser_page.evaluate("document.activeElement.id") == "main"

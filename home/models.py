@@ -46,7 +46,10 @@ class BasePage(Page):
 class SyndicatedPageMixin(models.Model):
     """Content a member can offer to the umbrella site's network lists (news, events).
 
-    Which items appear there is decided by ``editorial.syndication.network_pages``."""
+    Which items appear there is decided by ``editorial.syndication.network_pages``; the umbrella's
+    lists combine their own items with the network's through
+    ``editorial.syndication.network_listing`` and show the provenance set by
+    ``editorial.syndication.attach_provenance`` (see docs/editorial-workflow.md)."""
 
     show_in_network = models.BooleanField(
         _("auch im Netzwerk zeigen"),
@@ -72,9 +75,13 @@ class LatestNewsMixin:
         context = super().get_context(request, *args, **kwargs)
         news_index = NewsIndexPage.objects.live().child_of(self).first()
         context["news_index"] = news_index
-        context["latest_news"] = (
-            news_index.news_items()[: self.latest_news_count] if news_index else []
-        )
+        latest = news_index.news_items()[: self.latest_news_count] if news_index else []
+        if news_index and news_index.is_network_index:
+            # The umbrella's start page shows the network's news with their provenance.
+            from editorial.syndication import attach_provenance
+
+            latest = attach_provenance(latest)
+        context["latest_news"] = latest
         return context
 
 

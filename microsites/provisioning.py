@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Case, When
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -31,6 +32,7 @@ from wagtail.models import (
     Locale,
     Page,
     Site,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -566,22 +568,29 @@ def _ensure_workflow(member, homes, report):
         workflow.save()
         report.change(_("Workflow %(name)s angepasst") % {"name": name})
 
-    tasks = []
+    member_task = GroupApprovalTask.objects.filter(groups=member.approvers_group).first()
     if member.requires_member_approval:
         task_name = f"Freigabe im Verein: {member.short_name} ({member.slug})"
-        task = GroupApprovalTask.objects.filter(groups=member.approvers_group).first()
-        if task is None:
-            task = GroupApprovalTask.objects.create(name=task_name)
-            task.groups.set([member.approvers_group])
+        if member_task is None:
+            member_task = GroupApprovalTask.objects.create(name=task_name)
+            member_task.groups.set([member.approvers_group])
             report.add(_("Aufgabe %(name)s") % {"name": task_name})
-        elif task.name != task_name or not task.active:
-            task.name = task_name
-            task.active = True
-            task.save()
-        tasks.append(task)
-    tasks.append(lag_approval_task())
+        elif member_task.name != task_name or not member_task.active:
+            member_task.name = task_name
+            member_task.active = True
+            member_task.save()
+    lag_task = lag_approval_task()
 
     current = list(workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True))
+    # LAG staff may add steps of their own in the workflow editor; they stay between the
+    # member's step (first, if the member wants one) and the LAG's approval (always last).
+    own_steps = {lag_task.pk, member_task.pk if member_task else None}
+    tasks = [member_task] if member.requires_member_approval else []
+    added_by_staff = [pk for pk in current if pk not in own_steps]
+    if added_by_staff:
+        in_current_order = Case(*[When(pk=pk, then=pos) for pos, pk in enumerate(current)])
+        tasks += list(Task.objects.filter(pk__in=added_by_staff).order_by(in_current_order))
+    tasks.append(lag_task)
     if current != [task.pk for task in tasks]:
         workflow.workflow_tasks.all().delete()
         for order, task in enumerate(tasks):

@@ -1,16 +1,29 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from editorial.syndication import attach_provenance, network_listing
 from home.blocks import BaseStreamBlock
 from home.images import images_with_renditions
-from home.models import BasePage, SyndicatedPageMixin
+from home.models import BasePage, HomePage, SyndicatedPageMixin
 
 NEWS_PER_PAGE = 10
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The date's default is a callable, so Django compares it against a hidden initial
+        # value that Wagtail's panels never render: every form would count as a change of the
+        # date, and a reviewer approving from the editor would start the approval anew.
+        if "date" in self.fields:
+            self.fields["date"].show_hidden_initial = False
 
 
 class NewsIndexPage(BasePage):
@@ -30,13 +43,22 @@ class NewsIndexPage(BasePage):
         verbose_name = _("Nachrichtenübersicht")
         verbose_name_plural = _("Nachrichtenübersichten")
 
+    @cached_property
+    def is_network_index(self):
+        """The umbrella site's news index also lists the items members share with the network."""
+        parent_path = self.path[: self.steplen * 2]
+        return self.depth == 3 and HomePage.objects.filter(path=parent_path).exists()
+
     def news_items(self):
-        """Live articles below this index in a fixed number of queries, whatever their number."""
+        """Live articles below this index – on the umbrella site together with the network's
+        articles in this language – in a fixed number of queries, whatever their number."""
+        items = NewsPage.objects.all()
+        if self.is_network_index:
+            items = network_listing(items, self)
+        else:
+            items = items.live().public().child_of(self)
         return (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("locale")
+            items.select_related("locale")
             .prefetch_related(
                 models.Prefetch("lead_image", queryset=images_with_renditions("card"))
             )
@@ -53,7 +75,10 @@ class NewsIndexPage(BasePage):
         else:
             kind = ""
         paginator = Paginator(items, NEWS_PER_PAGE)
-        context["news_page"] = paginator.get_page(request.GET.get("seite"))
+        news_page = paginator.get_page(request.GET.get("seite"))
+        if self.is_network_index:
+            news_page.object_list = attach_provenance(news_page.object_list)
+        context["news_page"] = news_page
         context["selected_kind"] = kind
         context["kinds"] = NewsPage.Kind.choices
         return context
@@ -116,6 +141,7 @@ class NewsPage(SyndicatedPageMixin, BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "news/news_page.html"
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("Nachricht")

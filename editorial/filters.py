@@ -1,0 +1,132 @@
+"""Filters of the review inbox and the member log."""
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import (
+    ContentTypeFilter,
+    DateRangePickerWidget,
+    WagtailFilterSet,
+)
+from wagtail.admin.utils import get_user_display_name
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import Locale, Page, PageLogEntry, Task, TaskState, WorkflowState
+
+from tenancy.scoping import members_for_user
+
+from .members import member_tree_q
+
+
+class UserChoiceField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return get_user_display_name(obj)
+
+
+class UserFilter(django_filters.ModelChoiceFilter):
+    field_class = UserChoiceField
+
+
+class LocaleChoiceField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_display_name()
+
+
+class LocaleFilter(django_filters.ModelChoiceFilter):
+    field_class = LocaleChoiceField
+
+
+class MemberFilter(django_filters.ModelChoiceFilter):
+    """Pages (or rows joined to pages through ``path_field``) of one member's microsite."""
+
+    def __init__(self, *args, path_field="page_path", **kwargs):
+        self.path_field = path_field
+        kwargs.setdefault("label", _("Mitgliedsorganisation"))
+        kwargs.setdefault("queryset", lambda request: members_for_user(request.user))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(member_tree_q(value, field=self.path_field))
+
+
+def _page_content_types(request):
+    return ContentType.objects.filter(
+        pk__in=Page.objects.exclude(depth=1).values("content_type_id")
+    ).order_by("model")
+
+
+def _submitters(request):
+    User = get_user_model()
+    return User.objects.filter(
+        pk__in=WorkflowState.objects.active().values("requested_by")
+    ).order_by("last_name", "first_name", User.USERNAME_FIELD)
+
+
+def _steps(request):
+    return Task.objects.filter(
+        pk__in=TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).values("task")
+    ).order_by("name")
+
+
+class InboxFilterSet(WagtailFilterSet):
+    member = MemberFilter()
+    language = LocaleFilter(
+        label=_("Sprache"),
+        queryset=Locale.objects.all().order_by("language_code"),
+        method="filter_language",
+    )
+    content_type = ContentTypeFilter(
+        label=_("Inhaltstyp"), queryset=_page_content_types, method="filter_content_type"
+    )
+    task = django_filters.ModelChoiceFilter(label=_("Schritt"), queryset=_steps)
+    submitter = UserFilter(
+        label=_("Eingereicht von"),
+        queryset=_submitters,
+        field_name="workflow_state__requested_by",
+    )
+
+    class Meta:
+        model = TaskState
+        fields = []
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(page_locale_id=value.pk) if value else queryset
+
+    def filter_content_type(self, queryset, name, value):
+        return queryset.filter(page_content_type_id=value.pk) if value else queryset
+
+
+def _log_actions():
+    actions = set(PageLogEntry.objects.values_list("action", flat=True).distinct())
+    return [(action, label) for action, label in log_registry.get_choices() if action in actions]
+
+
+def _log_users(request):
+    User = get_user_model()
+    return User.objects.filter(pk__in=PageLogEntry.objects.values("user_id")).order_by(
+        "last_name", "first_name", User.USERNAME_FIELD
+    )
+
+
+class MemberLogFilterSet(WagtailFilterSet):
+    member = MemberFilter(path_field="page__path")
+    action = django_filters.ChoiceFilter(label=_("Aktion"), choices=_log_actions)
+    user = UserFilter(label=_("Person"), queryset=_log_users)
+    timestamp = django_filters.DateFromToRangeFilter(
+        label=_("Zeitraum"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = PageLogEntry
+        fields = []
+
+
+def member_log_entries():
+    """Log entries of pages on any member microsite (existing pages; all languages)."""
+    from .members import member_home_paths, root_path_expression
+
+    return PageLogEntry.objects.annotate(_root_path=root_path_expression("page__path")).filter(
+        _root_path__in=member_home_paths(active_only=False)
+    )

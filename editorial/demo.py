@@ -59,7 +59,14 @@ def _share_newest_items(context):
         index = NewsIndexPage.objects.child_of(home).first() if home else None
         if index is None:
             continue
-        for item in NewsPage.objects.child_of(index).live().order_by("-date")[:count]:
+        demo_submissions = [spec["slug"] for spec in SUBMISSIONS]
+        items = (
+            NewsPage.objects.child_of(index)
+            .live()
+            .exclude(slug__in=demo_submissions)
+            .order_by("-date", "-pk")[:count]
+        )
+        for item in items:
             for version in NewsPage.objects.filter(translation_key=item.translation_key):
                 if version.show_in_network or not version.live:
                     continue
@@ -85,6 +92,7 @@ def _submit(context, spec):
         author_line="Redaktion",
         locale=index.locale,
         owner=editor,
+        live=False,
     )
     index.add_child(instance=page)
     page.save_revision(user=editor, log_action=True)

@@ -11,7 +11,7 @@ from wagtail.admin.filters import (
 )
 from wagtail.admin.utils import get_user_display_name
 from wagtail.log_actions import registry as log_registry
-from wagtail.models import Locale, Page, PageLogEntry, Task, TaskState, WorkflowState
+from wagtail.models import Locale, Page, PageLogEntry, Task, TaskState
 
 from tenancy.scoping import members_for_user
 
@@ -57,17 +57,25 @@ def _page_content_types(request):
     ).order_by("model")
 
 
+# Choices come from what the user's own inbox holds, so that a member's approvers see neither
+# the steps nor the names of people of other members.
+
+
 def _submitters(request):
+    from .inbox import inbox_task_states
+
     User = get_user_model()
     return User.objects.filter(
-        pk__in=WorkflowState.objects.active().values("requested_by")
+        pk__in=inbox_task_states(request.user).values("workflow_state__requested_by")
     ).order_by("last_name", "first_name", User.USERNAME_FIELD)
 
 
 def _steps(request):
-    return Task.objects.filter(
-        pk__in=TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).values("task")
-    ).order_by("name")
+    from .inbox import inbox_task_states
+
+    return Task.objects.filter(pk__in=inbox_task_states(request.user).values("task")).order_by(
+        "name"
+    )
 
 
 class InboxFilterSet(WagtailFilterSet):
@@ -96,6 +104,28 @@ class InboxFilterSet(WagtailFilterSet):
 
     def filter_content_type(self, queryset, name, value):
         return queryset.filter(page_content_type_id=value.pk) if value else queryset
+
+
+class NetworkItemsFilterSet(WagtailFilterSet):
+    # WagtailFilterSet adds the language filter ("locale") for pages by itself.
+    member = MemberFilter(path_field="path")
+    withdrawn = django_filters.BooleanFilter(
+        label=_("Von der LAG zurückgezogen"), method="filter_withdrawn"
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_withdrawn(self, queryset, name, value):
+        from .models import NetworkWithdrawal
+
+        if value is None:
+            return queryset
+        withdrawn = NetworkWithdrawal.objects.values("translation_key")
+        if value:
+            return queryset.filter(translation_key__in=withdrawn)
+        return queryset.exclude(translation_key__in=withdrawn)
 
 
 def _log_actions():

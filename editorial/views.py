@@ -24,7 +24,12 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 from tenancy.scoping import is_network_staff
 
 from . import syndication
-from .filters import InboxFilterSet, MemberLogFilterSet, member_log_entries
+from .filters import (
+    InboxFilterSet,
+    MemberLogFilterSet,
+    NetworkItemsFilterSet,
+    member_log_entries,
+)
 from .forms import DRAFT_HELP, DRAFT_LABEL, NotificationSettingsForm, WithdrawalForm
 from .inbox import InboxEntry, inbox_task_states, is_reviewer
 from .members import member_for_page, members_by_root_path, root_path
@@ -52,6 +57,8 @@ class InboxView(ReportView):
     index_url_name = "editorial:inbox"
     index_results_url_name = "editorial:inbox_results"
     filterset_class = InboxFilterSet
+    verbose_name = gettext_lazy("wartender Inhalt")
+    verbose_name_plural = gettext_lazy("wartende Inhalte")
     default_ordering = "started_at"
     paginate_by = 50
     export_filename = "freigaben"
@@ -151,6 +158,8 @@ class MemberLogView(StaffOnlyMixin, ReportView):
     index_url_name = "editorial:member_log"
     index_results_url_name = "editorial:member_log_results"
     filterset_class = MemberLogFilterSet
+    verbose_name = gettext_lazy("Eintrag")
+    verbose_name_plural = gettext_lazy("Einträge")
     paginate_by = 50
     list_export = ["timestamp", "member", "label", "message", "comment", "user_display_name"]
     export_headings = {
@@ -191,6 +200,9 @@ class NetworkItemsView(StaffOnlyMixin, ReportView):
     results_template_name = "editorial/network_items_results.html"
     index_url_name = "editorial:network_items"
     index_results_url_name = "editorial:network_items_results"
+    filterset_class = NetworkItemsFilterSet
+    verbose_name = gettext_lazy("Beitrag")
+    verbose_name_plural = gettext_lazy("Beiträge")
     paginate_by = 50
 
     def get_base_queryset(self):
@@ -312,6 +324,8 @@ class OutdatedTranslationsView(ReportView):
     results_template_name = "editorial/outdated_translations_results.html"
     index_url_name = "editorial:outdated_translations"
     index_results_url_name = "editorial:outdated_translations_results"
+    verbose_name = gettext_lazy("veraltete Übersetzung")
+    verbose_name_plural = gettext_lazy("veraltete Übersetzungen")
     paginate_by = 50
 
     def get_base_queryset(self):
@@ -364,6 +378,22 @@ def user_can_publish(user, instance):
     return True  # objects without a draft state are never "published"
 
 
+def save_translation_draft(translation, user):
+    """Bring a synced translation up to date as a new draft revision, leaving what is live as it
+    is. (wagtail-localize's own draft saving writes the content into the live row of a page.)"""
+    target = translation.get_target_instance()
+    if not isinstance(target, DraftStateMixin):
+        # Objects without a draft state are not published, only saved.
+        translation.save_target(user=user, publish=True)
+    elif target.live:
+        draft = translation.source.get_ephemeral_translated_instance(
+            translation.target_locale, fallback=True
+        )
+        draft.save_revision(user=user, log_action=True)
+    else:
+        translation.save_target(user=user, publish=False)
+
+
 class GuardedUpdateTranslationsView(UpdateTranslationsView):
     """wagtail-localize's "Update translations", where "Publish immediately" is only offered to
     users who may publish every translation concerned. Everyone else updates the translations
@@ -395,10 +425,10 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         response = super().form_valid(form)
         if save_drafts:
             for translation in self.object.translations.filter(enabled=True).select_related(
-                "target_locale"
+                "source", "target_locale"
             ):
                 with contextlib.suppress(ValidationError):
-                    translation.save_target(user=self.request.user, publish=False)
+                    save_translation_draft(translation, self.request.user)
             messages.info(
                 self.request,
                 _(

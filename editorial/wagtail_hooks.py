@@ -287,6 +287,20 @@ def outdated_translation_button(page, user, next_url=None):
         )
 
 
+@hooks.register("register_snippet_listing_buttons")
+def member_log_button(snippet, user, next_url=None):
+    from microsites.models import Member
+
+    if isinstance(snippet, Member) and is_network_staff(user):
+        yield ListingButton(
+            _("Protokoll"),
+            reverse("editorial:member_log") + f"?member={snippet.pk}",
+            icon_name="history",
+            attrs={"aria-label": _("Protokoll von „%(name)s“") % {"name": snippet.name}},
+            priority=90,
+        )
+
+
 # --- Demo ------------------------------------------------------------------------------------
 
 

@@ -42,18 +42,24 @@ def makemessages(cwd, ignore=()):
 
 
 def fill_source_language(po_path):
+    """German is the source language: every msgstr is its msgid. (msgmerge's fuzzy matching
+    would otherwise leave the text of a similar older entry in place.)"""
     catalog = polib.pofile(str(po_path))
     changed = False
     for entry in catalog:
         if entry.msgid_plural:
-            if not all(entry.msgstr_plural.values()):
-                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+            wanted = {0: entry.msgid, 1: entry.msgid_plural}
+            if entry.msgstr_plural != wanted:
+                entry.msgstr_plural = wanted
                 changed = True
-        elif not entry.msgstr:
+        elif entry.msgstr != entry.msgid:
             entry.msgstr = entry.msgid
             changed = True
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
+            changed = True
+        if entry.previous_msgid or entry.previous_msgid_plural:
+            entry.previous_msgid = entry.previous_msgid_plural = None
             changed = True
     if changed:
         catalog.save()

@@ -46,8 +46,8 @@ class AdminSession:
 
     # --- reading forms ---
 
-    def get(self, url, **kwargs):
-        return self.client.get(url, **kwargs)
+    def get(self, url, data=None, **kwargs):
+        return self.client.get(url, data, **kwargs)
 
     def post(self, url, data=None, **kwargs):
         return self.client.post(url, data or {}, **kwargs)
@@ -137,12 +137,31 @@ class AdminSession:
         page = NewsPage.objects.child_of(index).filter(slug=fields["slug"]).first()
         return page, response
 
-    def edit(self, page, *, action="submit", **fields):
-        """Change fields of ``page`` through the edit view and save/submit/publish it."""
+    def edit(self, page, *, action="submit", comment=None, **fields):
+        """Change fields of ``page`` through the edit view and save/submit/publish it;
+        ``comment`` adds a comment on the title, as the editor's comment button does."""
         url = reverse("wagtailadmin_pages:edit", args=[page.pk])
         data, _response = self.page_form(url)
         latest = page.specific.get_latest_revision_as_object()
         self._fill(data, fields, page=latest)
+        if comment:
+            index = int(data.get("comments-TOTAL_FORMS", 0))
+            data["comments-TOTAL_FORMS"] = str(index + 1)
+            prefix = f"comments-{index}"
+            data.update(
+                {
+                    f"{prefix}-id": "",
+                    f"{prefix}-DELETE": "",
+                    f"{prefix}-resolved": "",
+                    f"{prefix}-contentpath": "title",
+                    f"{prefix}-text": comment,
+                    f"{prefix}-position": "",
+                    f"{prefix}-replies-TOTAL_FORMS": "0",
+                    f"{prefix}-replies-INITIAL_FORMS": "0",
+                    f"{prefix}-replies-MIN_NUM_FORMS": "0",
+                    f"{prefix}-replies-MAX_NUM_FORMS": "0",
+                }
+            )
         response = self.client.post(url, self._action(data, action))
         return response
 

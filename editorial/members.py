@@ -34,15 +34,12 @@ def member_home_paths(members=None, *, active_only=True):
 
 
 def member_tree_q(member, field="path"):
-    """Q matching the pages (all languages) of one member's microsite."""
-    paths = (
-        list(
-            Page.objects.filter(depth=2, translation_key=member.site.root_page.translation_key)
-            .values_list("path", flat=True)
-            .order_by()
-        )
-        if member.site_id
-        else []
+    """Q matching the pages (all languages) of one member's microsite (one query)."""
+    root_key = Page.objects.filter(sites_rooted_here__member=member).values("translation_key")
+    paths = list(
+        Page.objects.filter(depth=2, translation_key__in=root_key)
+        .order_by()
+        .values_list("path", flat=True)
     )
     if not paths:
         return Q(pk__in=[])

@@ -195,18 +195,6 @@ def page_context(page, revision=None, task_state=None):
     return context
 
 
-def latest_comment(workflow_state):
-    """The newest reviewer comment of a workflow run as (comment, author) or ("", None)."""
-    state = (
-        TaskState.objects.filter(workflow_state=workflow_state)
-        .exclude(comment="")
-        .select_related("finished_by")
-        .order_by("-finished_at", "-pk")
-        .first()
-    )
-    return (state.comment, state.finished_by) if state else ("", None)
-
-
 # --- Workflow events ---------------------------------------------------------------------------
 
 
@@ -224,16 +212,29 @@ def reviewers_of(task):
     )
 
 
+def reviewers_of_lag():
+    from microsites.provisioning import lag_approval_task
+
+    return reviewers_of(lag_approval_task())
+
+
 def notify_submitted(task_state, user=None):
     workflow_state = task_state.workflow_state
     page = workflow_state.content_object
     if not isinstance(page, Page):
         return None
-    recipients = _eligible(reviewers_of(task_state.task), SUBMITTED, exclude=user)
+    reviewers = reviewers_of(task_state.task)
+    orphaned = not any(reviewer.is_active for reviewer in reviewers)
+    if orphaned:
+        # Nobody can decide this step (e.g. a member asked for its own approval but has no
+        # approvers yet): the LAG must hear of it, or the item would wait forever.
+        reviewers = reviewers_of_lag()
+    recipients = _eligible(reviewers, SUBMITTED, exclude=user)
     context = page_context(page, task_state.revision, task_state)
     context.update(
         {
             "task": task_state.task,
+            "orphaned": orphaned,
             "submitter": workflow_state.requested_by,
             "resubmitted": TaskState.objects.filter(workflow_state=workflow_state)
             .exclude(pk=task_state.pk)

@@ -30,6 +30,7 @@ __all__ = [
     "session",
     "commit",
     "mails_to",
+    "refused",
     "set_language",
     "news_index",
     "en_news_index",
@@ -227,6 +228,13 @@ def session():
 def commit(django_capture_on_commit_callbacks):
     """Run what waits for the transaction to commit (e-mails) at the end of the block."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def refused(response):
+    """Wagtail answers a PermissionDenied in the admin with a redirect to the dashboard."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    )
 
 
 def mails_to(user):

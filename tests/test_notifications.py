@@ -272,3 +272,12 @@ def test_inactive_users_and_users_without_address_get_nothing(
     lag_staff.save()
     submit(session, member_editor, news_index(member), commit)
     assert mail.outbox == []
+
+
+def test_a_step_nobody_can_decide_is_reported_to_the_lag(
+    approving_member, approving_member_editor, lag_staff, session, news_index, commit
+):
+    submit(session, approving_member_editor, news_index(approving_member), commit)
+    message = mails_to(lag_staff)[0]
+    assert "ist niemand eingetragen, der freigeben kann" in message.body
+    assert "Freigabe im Verein" in message.body

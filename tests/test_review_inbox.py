@@ -15,14 +15,9 @@ from microsites.provisioning import LAG_TASK_NAME
 
 from .factories import make_news, make_user
 from .fixtures_editorial import *  # noqa: F403
+from .fixtures_editorial import refused
 
 INBOX = reverse("editorial:inbox")
-
-
-def refused(response):
-    return response.status_code == 403 or (
-        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
-    )
 
 
 def backdate(page, days):

@@ -15,13 +15,7 @@ from editorial.models import TranslationStatus
 
 from .factories import make_news
 from .fixtures_editorial import *  # noqa: F403
-from .fixtures_editorial import mails_to, set_language
-
-
-def refused(response):
-    return response.status_code == 403 or (
-        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
-    )
+from .fixtures_editorial import mails_to, refused, set_language
 
 
 @pytest.fixture

@@ -9,18 +9,12 @@ from microsites.provisioning import LAG_TASK_NAME, member_homes
 
 from .factories import make_news
 from .fixtures_editorial import *  # noqa: F403
+from .fixtures_editorial import refused
 
 
 def waiting_step(page):
     state = Page.objects.get(pk=page.pk).specific.current_workflow_task_state
     return state.task.name if state else None
-
-
-def refused(response):
-    """Wagtail answers a PermissionDenied in the admin with a redirect to the dashboard."""
-    return response.status_code == 403 or (
-        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
-    )
 
 
 def is_live(page):

@@ -42,11 +42,10 @@ def makemessages(cwd, ignore=()):
 
 
 def fill_source_language(po_path):
-    """German is the source language: every msgstr is its msgid. (msgmerge's fuzzy matching
-    would otherwise leave the text of a similar older entry in place.)"""
     catalog = polib.pofile(str(po_path))
     changed = False
     for entry in catalog:
+        # German is the source language: its translation is always the source text itself.
         if entry.msgid_plural:
             wanted = {0: entry.msgid, 1: entry.msgid_plural}
             if entry.msgstr_plural != wanted:
@@ -55,11 +54,10 @@ def fill_source_language(po_path):
         elif entry.msgstr != entry.msgid:
             entry.msgstr = entry.msgid
             changed = True
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
-            changed = True
-        if entry.previous_msgid or entry.previous_msgid_plural:
-            entry.previous_msgid = entry.previous_msgid_plural = None
+        if "fuzzy" in entry.flags or entry.previous_msgid:
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
             changed = True
     if changed:
         catalog.save()

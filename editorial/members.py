@@ -18,6 +18,7 @@ def root_path(path):
 
 
 def root_path_expression(field="path"):
+    """SQL for ``root_path``; ``field`` may also be an expression such as ``OuterRef("path")``."""
     return Substr(field, 1, ROOT_PATH_LENGTH)
 
 

@@ -11,7 +11,7 @@ member's page.
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
@@ -19,6 +19,7 @@ from .members import member_home_paths, members_by_root_path, root_path, root_pa
 from .models import NetworkWithdrawal
 
 NETWORK_ROOT_ANNOTATION = "_network_root_path"
+NETWORK_HOME_KEY_ANNOTATION = "_network_home_key"
 
 LOG_ADDED = "editorial.network.add"
 LOG_REMOVED = "editorial.network.remove"
@@ -40,9 +41,16 @@ def syndicated_models():
 
 
 def _annotated(queryset):
+    """Add the path and translation key of each page's home page (which identify its member)."""
     if NETWORK_ROOT_ANNOTATION in queryset.query.annotations:
         return queryset
-    return queryset.annotate(**{NETWORK_ROOT_ANNOTATION: root_path_expression()})
+    home = Page.objects.filter(path=root_path_expression(OuterRef("path")))
+    return queryset.annotate(
+        **{
+            NETWORK_ROOT_ANNOTATION: root_path_expression(),
+            NETWORK_HOME_KEY_ANNOTATION: Subquery(home.values("translation_key")[:1]),
+        }
+    )
 
 
 def network_q(model, *, respect_withdrawals=True):
@@ -84,22 +92,52 @@ def network_listing(queryset, index):
     return _annotated(queryset).live().public().filter(own | network)
 
 
-def attach_provenance(items, logo_size="logo"):
+def _logo_renditions(size):
+    """Prefetch the renditions the ``picture`` tag needs for members' logos (as Wagtail's
+    ``prefetch_renditions`` does for images)."""
+    from wagtail.images import get_image_model
+
+    from home.images import specs_for
+
+    renditions = get_image_model().get_rendition_model().objects
+    return Prefetch(
+        "logo__renditions",
+        queryset=renditions.filter(filter_spec__in=specs_for(size)),
+        to_attr="prefetched_renditions",
+    )
+
+
+def attach_provenance(items, *, own_root_path=None, logo_size="logo"):
     """Set ``network_member`` on every item: the member it comes from, or None for the umbrella's
-    own items. Fetches the members and their logos (with renditions) in a fixed number of
-    queries, whatever the number of items and members."""
-    from home.images import images_with_renditions
+    own items (those below ``own_root_path``, the home page of the list). Items from
+    ``network_listing``/``network_pages`` know their home page already, so this costs one query
+    for the members and one for their logos' renditions – and none if no item comes from a
+    member – whatever the number of items and members."""
     from microsites.models import Member
 
     items = list(items)
-    members = members_by_root_path(
-        [item.path for item in items],
-        member_queryset=Member.objects.prefetch_related(
-            Prefetch("logo", queryset=images_with_renditions(logo_size))
-        ),
-    )
     for item in items:
-        item.network_member = members.get(root_path(item.path))
+        item.network_member = None
+    foreign = [
+        item for item in items if own_root_path is None or root_path(item.path) != own_root_path
+    ]
+    if not foreign:
+        return items
+    members = Member.objects.select_related("site__root_page", "logo").prefetch_related(
+        _logo_renditions(logo_size)
+    )
+    if all(hasattr(item, NETWORK_HOME_KEY_ANNOTATION) for item in foreign):
+        keys = {getattr(item, NETWORK_HOME_KEY_ANNOTATION) for item in foreign}
+        by_key = {
+            member.site.root_page.translation_key: member
+            for member in members.filter(site__root_page__translation_key__in=keys)
+        }
+        for item in foreign:
+            item.network_member = by_key.get(getattr(item, NETWORK_HOME_KEY_ANNOTATION))
+        return items
+    by_path = members_by_root_path([item.path for item in foreign], member_queryset=members)
+    for item in foreign:
+        item.network_member = by_path.get(root_path(item.path))
     return items
 
 

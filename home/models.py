@@ -75,12 +75,16 @@ class LatestNewsMixin:
         context = super().get_context(request, *args, **kwargs)
         news_index = NewsIndexPage.objects.live().child_of(self).first()
         context["news_index"] = news_index
-        latest = news_index.news_items()[: self.latest_news_count] if news_index else []
-        if news_index and news_index.is_network_index:
-            # The umbrella's start page shows the network's news with their provenance.
+        latest = []
+        if news_index:
+            # The umbrella's start page shows the network's news too, with their provenance.
             from editorial.syndication import attach_provenance
+            from home.site_context import SiteContext
 
-            latest = attach_provenance(latest)
+            network = SiteContext.for_request(request).is_umbrella
+            latest = news_index.news_items(network=network)[: self.latest_news_count]
+            if network:
+                latest = attach_provenance(latest, own_root_path=self.path)
         context["latest_news"] = latest
         return context
 

@@ -8,10 +8,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from editorial.members import root_path
 from editorial.syndication import attach_provenance, network_listing
 from home.blocks import BaseStreamBlock
 from home.images import images_with_renditions
 from home.models import BasePage, HomePage, SyndicatedPageMixin
+from home.site_context import SiteContext
 
 NEWS_PER_PAGE = 10
 
@@ -49,14 +51,15 @@ class NewsIndexPage(BasePage):
         parent_path = self.path[: self.steplen * 2]
         return self.depth == 3 and HomePage.objects.filter(path=parent_path).exists()
 
-    def news_items(self):
+    def news_items(self, network=None):
         """Live articles below this index – on the umbrella site together with the network's
-        articles in this language – in a fixed number of queries, whatever their number."""
+        articles in this language – in a fixed number of queries, whatever their number.
+        ``network`` says whether this is the umbrella's index; callers that know it (from the
+        request's site) save the query that finds out."""
+        if network is None:
+            network = self.is_network_index
         items = NewsPage.objects.all()
-        if self.is_network_index:
-            items = network_listing(items, self)
-        else:
-            items = items.live().public().child_of(self)
+        items = network_listing(items, self) if network else items.live().public().child_of(self)
         return (
             items.select_related("locale")
             .prefetch_related(
@@ -68,16 +71,19 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        network = SiteContext.for_request(request).is_umbrella
         kind = request.GET.get("art", "")
-        items = self.news_items()
+        items = self.news_items(network=network)
         if kind in NewsPage.Kind.values:
             items = items.filter(kind=kind)
         else:
             kind = ""
         paginator = Paginator(items, NEWS_PER_PAGE)
         news_page = paginator.get_page(request.GET.get("seite"))
-        if self.is_network_index:
-            news_page.object_list = attach_provenance(news_page.object_list)
+        if network:
+            news_page.object_list = attach_provenance(
+                news_page.object_list, own_root_path=root_path(self.path)
+            )
         context["news_page"] = news_page
         context["selected_kind"] = kind
         context["kinds"] = NewsPage.Kind.choices

@@ -16,6 +16,8 @@ Mails are sent after the surrounding transaction commits, never for work that wa
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -150,9 +152,22 @@ def _eligible(users, kind, exclude=None):
     return result
 
 
+_paused = ContextVar("editorial_notifications_paused", default=False)
+
+
+@contextmanager
+def paused():
+    """Send no workflow e-mails for what happens inside (demo data, imports, repairs)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
 def send_later(notification):
     """Send once the current transaction has committed (immediately outside a transaction)."""
-    if notification.recipients:
+    if notification.recipients and not _paused.get():
         transaction.on_commit(notification.send)
     return notification
 

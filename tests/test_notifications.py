@@ -281,3 +281,13 @@ def test_a_step_nobody_can_decide_is_reported_to_the_lag(
     message = mails_to(lag_staff)[0]
     assert "ist niemand eingetragen, der freigeben kann" in message.body
     assert "Freigabe im Verein" in message.body
+
+
+def test_no_mails_while_notifications_are_paused(
+    member, member_editor, lag_staff, session, news_index, commit
+):
+    from editorial.notifications import paused
+
+    with paused():
+        submit(session, member_editor, news_index(member), commit)
+    assert mail.outbox == []

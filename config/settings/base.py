@@ -4,6 +4,7 @@ the environment (see README, "Configuration"); the defaults give a working devel
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -225,7 +226,6 @@ def _network_base_url(domain, port):
 WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL", _network_base_url(NETWORK_DOMAIN, NETWORK_PORT)
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
@@ -263,3 +263,29 @@ LOGGING = {
 # Names of the network-wide groups; member groups are named after their member.
 LAG_STAFF_GROUP_NAME = "LAG-Redaktion"
 NETWORK_COLLECTION_NAME = "Netzwerk (geteilt)"
+
+# --- Search -----------------------------------------------------------------------------------
+# "database" (PostgreSQL full text search with a German configuration, SQLite FTS5 elsewhere) or an
+# external engine, "opensearch" or "elasticsearch", at SEARCH_URLS. After switching, fill the new
+# index with `manage.py update_index` (see docs/search-feeds-api.md).
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.database",
+            "SEARCH_CONFIG": env_str("SEARCH_CONFIG", "german"),
+        }
+    }
+elif SEARCH_BACKEND in ("opensearch", "elasticsearch"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"search.backends.{SEARCH_BACKEND}",
+            "URLS": env_list("SEARCH_URLS", ["http://localhost:9200"]),
+            "INDEX_PREFIX": env_str("SEARCH_INDEX_PREFIX", "qns_"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 10),
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be database, opensearch or elasticsearch, not {SEARCH_BACKEND!r}."
+    )

@@ -1,10 +1,15 @@
 """Pages with German text for the search tests: built for real, published through revisions."""
 
+import itertools
+
+from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
 from home.models import StandardPage
 
 from .factories import make_news, news_index_of
+
+_numbers = itertools.count(1)
 
 
 def make_page(parent, title, text="", *, intro="", publish=True, slug=None, **fields):
@@ -31,6 +36,4 @@ def make_article(home, title, teaser, **fields):
 
 
 def _slug(title):
-    from django.utils.text import slugify
-
-    return slugify(title.replace("*", "-").replace(":", "-"))[:50] or "seite"
+    return f"{slugify(title.replace('*', '-').replace(':', '-'))[:40] or 'seite'}-{next(_numbers)}"

@@ -94,7 +94,7 @@ def test_search_covers_only_the_current_language(client, network):
     make_page(network["de"], "Regenbogenfamilien", "Beratung für Regenbogenfamilien.")
     make_page(network["en"], "Rainbow families Regenbogenfamilien", "Advice for families.")
     german = result_titles(client.get("/suche/", {"q": "Regenbogenfamilien"}))
-    english = result_titles(client.get("/en/suche/", {"q": "Regenbogenfamilien"}))
+    english = result_titles(client.get("/en/search/", {"q": "Regenbogenfamilien"}))
     assert german == ["Regenbogenfamilien"]
     assert english == ["Rainbow families Regenbogenfamilien"]
 

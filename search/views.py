@@ -10,11 +10,11 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from feeds.network import NetworkScope
 from home.site_context import SiteContext
 
 from .forms import SCOPE_NETWORK, SearchForm
 from .highlight import highlight_terms, mark, page_text, snippet
-from .scope import SearchScope
 
 RESULTS_PER_PAGE = 10
 
@@ -139,7 +139,11 @@ def search(request):
     if not query:
         return render(request, "search/search.html", context)
 
-    scope = SearchScope.for_site(net, network=network)
+    scope = NetworkScope.for_locale() if network else NetworkScope.for_site(net)
+    umbrella_name = str(net.settings.site_name)
+    if not scope.homes:
+        # The site has no live home page in this language: nothing to search.
+        return render(request, "search/search.html", context)
     promotions, promoted_ids = promotions_for(query, scope, request, show_external=net.is_umbrella)
     pages = scope.pages().exclude(id__in=promoted_ids) if promoted_ids else scope.pages()
 
@@ -175,7 +179,7 @@ def search(request):
                 title=mark(page.title, terms),
                 snippet=snippet(page_text(page), terms),
                 kind=_kind_label(page.content_type_id),
-                owner=str(owner.name) if owner is not None else scope.umbrella_name,
+                owner=str(owner.name) if owner is not None else umbrella_name,
             )
         )
     params = {

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "contact",
     "editorial",
     "search",
+    "feeds",
     "demo",
     "wagtail_localize",
     "wagtail.locales",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "feeds.robots.RobotsTagMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -289,3 +291,7 @@ else:
     raise ImproperlyConfigured(
         f"SEARCH_BACKEND must be database, opensearch or elasticsearch, not {SEARCH_BACKEND!r}."
     )
+
+# Search engines may index this deployment only where this is switched on (production sets it
+# from the environment); everywhere else every page is "noindex" and robots.txt disallows all.
+SEARCH_ENGINE_INDEXING = env_bool("SEARCH_ENGINE_INDEXING", False)

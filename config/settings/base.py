@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "feeds",
+    "metadata",
     "demo",
     "wagtail_localize",
     "wagtail.locales",

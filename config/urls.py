@@ -17,6 +17,7 @@ urlpatterns = [
     path("brand.css", microsite_views.brand_css, name="brand_css"),
     path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
     path("robots.txt", robots_views.robots_txt, name="robots_txt"),
+    path("api/", include("api.urls")),
 ]
 
 if settings.DEBUG:

@@ -10,6 +10,15 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 
+def active_sites():
+    """The umbrella site and the sites of active members, with root page and member."""
+    return list(
+        Site.objects.filter(Q(member__isnull=True) | Q(member__active=True)).select_related(
+            "root_page", "member"
+        )
+    )
+
+
 @dataclass
 class NetworkScope:
     locale: Locale | None  # None: every language
@@ -18,16 +27,17 @@ class NetworkScope:
 
     @classmethod
     def for_locale(cls, locale=None):
-        locale = locale or Locale.get_active()
-        sites = list(
-            Site.objects.filter(Q(member__isnull=True) | Q(member__active=True)).select_related(
-                "root_page", "member"
-            )
-        )
+        """Every active site of the network in ``locale`` (default: the active language)."""
+        return cls.for_sites(active_sites(), locale or Locale.get_active())
+
+    @classmethod
+    def for_sites(cls, sites, locale=None):
+        """The given sites in ``locale``, or in every language if ``locale`` is None."""
         by_key = {site.root_page.translation_key: site for site in sites}
-        homes = list(
-            Page.objects.live().filter(depth=2, locale=locale, translation_key__in=list(by_key))
-        )
+        homes = Page.objects.live().filter(depth=2, translation_key__in=list(by_key))
+        if locale is not None:
+            homes = homes.filter(locale=locale)
+        homes = list(homes)
         owners = {}
         for home in homes:
             site = by_key[home.translation_key]

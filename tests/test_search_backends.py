@@ -91,3 +91,12 @@ def test_opensearch_queries_are_normalised_like_database_queries(opensearch_back
     assert "Beraterinnen" in query
     assert "Beraterin" in query
     assert "*" not in query.replace("_all_text", "")
+
+
+def test_rebuilding_the_index_keeps_the_german_normalisation(client, network):
+    from django.core.management import call_command
+
+    make_page(network["de"], "Team", "Unsere Berater*innen helfen.")
+    call_command("update_index", verbosity=0)
+    response = client.get("/suche/", {"q": "Beraterin"})
+    assert [r.page.title for r in response.context["results"]] == ["Team"]

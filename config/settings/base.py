@@ -296,3 +296,25 @@ else:
 # Search engines may index this deployment only where this is switched on (production sets it
 # from the environment); everywhere else every page is "noindex" and robots.txt disallows all.
 SEARCH_ENGINE_INDEXING = env_bool("SEARCH_ENGINE_INDEXING", False)
+
+# --- Public read-only API (Wagtail API v2 at /api/v2/, see docs/search-feeds-api.md) -----------
+INSTALLED_APPS += ["api", "wagtail.api.v2", "rest_framework", "corsheaders"]
+# Cross-origin reads of /api/ only, GET/HEAD and their preflight; no credentials.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
+# Requests per client address, counted in the shared cache: "<number>/<second|minute|hour|day>".
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_THROTTLE_RATES": {"public_api": API_RATE_LIMIT},
+    # Behind N reverse proxies the client address is the N-th from the right in X-Forwarded-For.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", None),
+    "UNAUTHENTICATED_USER": None,
+}
+WAGTAILAPI_LIMIT_MAX = 100

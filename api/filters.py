@@ -14,6 +14,7 @@ only declare what they filter on::
 
 from datetime import datetime, time
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from rest_framework.filters import BaseFilterBackend
@@ -100,6 +101,26 @@ class DistrictFilter(ChoiceFilter):
                 "keys listed at /api/v2/districts/"
             )
         return queryset.filter(**{f"{self.field}__in": values})
+
+
+class TextFilter(APIFilter):
+    """``?search=words``: every word must occur in one of ``fields`` (case-insensitive); for
+    models that are not in the search index."""
+
+    def __init__(self, param="search", *, fields):
+        super().__init__(param)
+        self.fields = fields
+
+    def apply(self, queryset, request):
+        raw = request.GET.get(self.param, "")
+        if "\x00" in raw:
+            raise BadRequestError(f"{self.param}: null characters are not allowed")
+        for word in raw.split()[:10]:
+            condition = Q()
+            for field in self.fields:
+                condition |= Q(**{f"{field}__icontains": word})
+            queryset = queryset.filter(condition)
+        return queryset
 
 
 def _parse_day(param, raw):

@@ -41,6 +41,7 @@ from .filters import (
     DateRangeFilter,
     DeclaredFiltersBackend,
     DistrictFilter,
+    TextFilter,
     UndeclaredFieldsFilter,
 )
 from .serializers import DistrictSerializer, MemberSerializer
@@ -328,7 +329,8 @@ class MembersAPIViewSet(PublicModelAPIViewSet):
         "site_url",
     ]
     nested_default_fields = ["id", "name"]
-    api_filters = [DistrictFilter()]
+    filter_backends = [FieldsFilter, OrderingFilter]
+    api_filters = [DistrictFilter(), TextFilter(fields=["name", "short_name", "town"])]
 
     def get_public_queryset(self):
         members = [

@@ -113,6 +113,42 @@ def test_members_endpoint_lists_active_members_filterable_by_district(
     assert len(several) == 2
 
 
+def test_members_can_be_searched_by_name_or_town(client, network, member, other_member):
+    assert [i["name"] for i in items(client.get("/api/v2/members/", {"search": "bautzen"}))] == [
+        "Rosa Lausitz e. V."
+    ]
+    assert [
+        i["name"] for i in items(client.get("/api/v2/members/", {"search": "Queer Vogtland"}))
+    ] == ["Queer im Vogtland e. V."]
+
+
+def test_members_listing_query_count_does_not_grow(client, network, member):
+    def count():
+        client.get("/api/v2/members/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v2/members/").status_code == 200
+        return len(queries)
+
+    few = count()
+    for slug in ("verein-a", "verein-b", "verein-c", "verein-d"):
+        make_member(slug)
+    assert count() == few
+
+
+def test_images_and_pages_can_be_searched(client, network):
+    from .fixtures_api import make_document, page_with_media
+
+    page_with_media(
+        network["de"], "Galerie", image=make_image("Regenbogen"), documents=[make_document("Flyer")]
+    )
+    assert [i["title"] for i in items(client.get("/api/v2/images/", {"search": "Regenbogen"}))] == [
+        "Regenbogen"
+    ]
+    assert [i["title"] for i in items(client.get("/api/v2/documents/", {"search": "Flyer"}))] == [
+        "Flyer"
+    ]
+
+
 def test_unknown_district_key_is_a_clear_400(client, network):
     response = client.get("/api/v2/members/", {"district": "99999"})
     assert response.status_code == 400

@@ -28,9 +28,7 @@ def search_sites(live_network):
         ("/suche/?q=%3F%3F%3F", "de"),
     ],
 )
-def test_search_page_is_accessible_and_self_contained(
-    search_sites, browser_page, axe, path, lang
-):
+def test_search_page_is_accessible_and_self_contained(search_sites, browser_page, axe, path, lang):
     response = browser_page.goto(search_sites.url_for("localhost", path))
     assert response.status in (200, 400)
     browser_page.wait_for_load_state("networkidle")

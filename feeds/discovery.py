@@ -32,9 +32,15 @@ class FeedLink:
 def _has_news(site_context):
     from news.models import NewsIndexPage
 
+    home = site_context.home
+    # The home page's live public children are fetched once per request for the navigation;
+    # reuse them rather than asking the database again.
+    children = getattr(site_context, "_children_by_home", None)
+    if children is None:
+        return NewsIndexPage.objects.live().public().child_of(home).exists()
     news_type = ContentType.objects.get_for_model(NewsIndexPage).pk
-    # The home page's children are fetched for the navigation anyway: no extra query.
-    return any(page.content_type_id == news_type for page in site_context._home_children)
+    pages = children.get(home.locale.language_code, [])
+    return any(page.content_type_id == news_type for page in pages)
 
 
 def feed_links(request, site_context):

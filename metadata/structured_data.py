@@ -118,13 +118,28 @@ def organization(site_context, request):
     return _clean(data)
 
 
+def _ancestors(page, site_context):
+    """The page's ancestors from the home page down, taken from what the site context already
+    holds (home pages and their children); only deeper levels cost one query."""
+    from wagtail.models import Page
+
+    steplen = Page.steplen
+    paths = [page.path[: steplen * depth] for depth in range(2, page.depth)]
+    known = {home.path: home for home in site_context.homes.values()}
+    for children in getattr(site_context, "_children_by_home", {}).values():
+        known.update((child.path, child) for child in children)
+    missing = [path for path in paths if path not in known]
+    if missing:
+        known.update((p.path, p) for p in Page.objects.filter(path__in=missing))
+    return [known[path] for path in paths if path in known]
+
+
 def breadcrumb_list(page, request, site_context):
     """The path from the site's home page to ``page`` (only below the home page)."""
     if page is None or not getattr(page, "pk", None) or page.depth <= 2:
         return None
-    ancestors = [a for a in page.get_ancestors() if a.depth >= 2]
     items = []
-    for position, crumb in enumerate([*ancestors, page], start=1):
+    for position, crumb in enumerate([*_ancestors(page, site_context), page], start=1):
         name = _("Startseite") if crumb.depth == 2 else crumb.title
         items.append(
             {

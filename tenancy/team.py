@@ -273,7 +273,7 @@ class InviteForm(WagtailAdminModelForm):
         self.fields["roles"] = RolesField(
             self.managed_roles,
             label=_("Rollen"),
-            help_text=_("Mindestens eine Rolle; beide Rollen gehören zur selben Organisation."),
+            help_text=_("Mindestens eine Rolle, alle bei derselben Organisation."),
         )
         self.existing_person = None
 

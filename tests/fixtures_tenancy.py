@@ -15,8 +15,11 @@ administrator (superuser).
 from dataclasses import dataclass, field
 from datetime import date
 
+import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
 from wagtail.contrib.forms.models import FormSubmission
@@ -403,3 +406,20 @@ def build_world():
         search_promotion=promotion,
         note_workflow=note_workflow,
     )
+
+
+@pytest.fixture(scope="module")
+def tenancy_world(django_db_setup, django_db_blocker):
+    """The world, built once per test module inside a transaction that is rolled back at the
+    end; every test runs in a savepoint within it (use it together with ``db``). Tests that
+    change objects must read them back from the database rather than trust these instances."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cache.clear()
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()

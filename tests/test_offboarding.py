@@ -23,7 +23,6 @@ from microsites.provisioning import set_member_active
 from .factories import make_user
 from .fixtures_tenancy import PASSWORD, tenancy_world  # noqa: F401
 
-
 # Built once for the module (before the per-test transaction); see fixtures_tenancy.
 pytestmark = pytest.mark.usefixtures("tenancy_world")
 

@@ -94,9 +94,10 @@ def test_page_chooser_starts_inside_the_members_site(world):
 
 def test_dashboard_counts_the_members_own_pages(world):
     user = world.users["a_editor"]
-    own = Page.objects.filter(
-        path__startswith=world["A"].homes["de"].path
-    ).count() + Page.objects.filter(path__startswith=world["A"].homes["en"].path).count()
+    own = (
+        Page.objects.filter(path__startswith=world["A"].homes["de"].path).count()
+        + Page.objects.filter(path__startswith=world["A"].homes["en"].path).count()
+    )
     body = text(signed_in(user).get("/admin/"))
     assert f"{own} Seiten" in body
     assert f"{Page.objects.filter(depth__gt=1).count()} Seiten" not in body
@@ -105,9 +106,9 @@ def test_dashboard_counts_the_members_own_pages(world):
 def test_snippets_overview_counts_the_members_own_notes(world):
     body = text(signed_in(world.users["a_editor"]).get("/admin/snippets/"))
     assert MemberNote.objects.count() == 2
-    assert '<td class="">1</td>' in body.replace(" ", "").replace('<tdclass="">', '<td class="">') or (
-        ">1<" in body.replace(" ", "").replace("\n", "")
-    )
+    assert '<td class="">1</td>' in body.replace(" ", "").replace(
+        '<tdclass="">', '<td class="">'
+    ) or (">1<" in body.replace(" ", "").replace("\n", ""))
     assert ">2<" not in body.replace(" ", "").replace("\n", "")
 
 
@@ -228,9 +229,7 @@ class TestMemberOwnedSnippets:
         confirmation = text(client.get(url))
         assert "GeheimVogtland" in confirmation and "GeheimLausitz" not in confirmation
         client.post(url)
-        assert set(MemberNote.objects.values_list("member_id", flat=True)) == {
-            world["B"].member.pk
-        }
+        assert set(MemberNote.objects.values_list("member_id", flat=True)) == {world["B"].member.pk}
 
     def test_bulk_actions_naming_another_members_note_answer_404(self, world):
         client = signed_in(world.users["a_editor"])

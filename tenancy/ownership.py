@@ -83,6 +83,7 @@ def generic_relation_q(user, queryset, content_type_field="content_type", id_fie
     content_type_ids = set(
         queryset.order_by().values_list(content_type_field, flat=True).distinct()
     )
+    textual_ids = _is_text_field(queryset.model, id_field)
     clauses = Q(pk__in=[])
     for content_type_id in content_type_ids:
         if content_type_id is None:
@@ -90,11 +91,25 @@ def generic_relation_q(user, queryset, content_type_field="content_type", id_fie
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or not has_scope(model):
             continue
-        ids = visible_queryset(model, user).values_list(
-            Cast("pk", output_field=CharField()), flat=True
+        visible = visible_queryset(model, user)
+        ids = (
+            visible.values_list(Cast("pk", output_field=CharField()), flat=True)
+            if textual_ids
+            else visible.values_list("pk", flat=True)
         )
         clauses |= Q(**{content_type_field: content_type_id, f"{id_field}__in": ids})
     return clauses
+
+
+def _is_text_field(model, lookup):
+    """Whether ``lookup`` (possibly across relations) ends at a text field: generic object ids
+    are text in Wagtail's tables but integers in taggit's."""
+    from django.db.models import TextField
+
+    *relations, name = lookup.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    return isinstance(model._meta.get_field(name), CharField | TextField)
 
 
 def scope_generic_relation(queryset, user, content_type_field="content_type", id_field="object_id"):

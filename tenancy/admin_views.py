@@ -18,9 +18,11 @@ For network staff every scoped view behaves exactly like the original.
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.core.exceptions import ValidationError
+from django.db.models import Count, F, Model, OuterRef, Q, Subquery
 from django.http import Http404, JsonResponse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django_filters.filters import QuerySetRequestMixin
 from taggit.models import Tag, TaggedItem
 from wagtail.admin.filters import PopularTagsFilter
@@ -114,35 +116,100 @@ def scope_form_fields(form, user):
 
     if user is None or is_network_staff(user):
         return form
-    for field in form.fields.values():
+    for name, field in form.fields.items():
         if isinstance(field, ModelChoiceField | ModelMultipleChoiceField):
             queryset = field.queryset
             if queryset is None:
                 continue
-            field.queryset = scope_choice_queryset(queryset, user)
+            scoped = scope_choice_queryset(queryset, user)
+            current = _current_values(form, name)
+            if current:
+                # What the object already refers to may stay, even if another role chose it.
+                scoped = queryset.filter(Q(pk__in=scoped.values("pk")) | Q(pk__in=current))
+            field.queryset = scoped
             if issubclass(queryset.model, Site) and not field.required:
                 field.required = True
                 field.empty_label = None
     return form
 
 
+def _current_values(form, name):
+    value = form.initial.get(name)
+    if value in (None, "", [], ()):
+        return []
+    values = value if isinstance(value, list | tuple | set) else [value]
+    return [getattr(item, "pk", item) for item in values]
+
+
+def object_references(instance):
+    """(content type id, object id) of every object ``instance`` refers to: foreign keys,
+    StreamField blocks (images, documents, pages, snippets) and links in rich text."""
+    if instance is None or not isinstance(instance, Model):
+        return set()
+    return {
+        (content_type_id, str(object_id))
+        for content_type_id, object_id, *_paths in ReferenceIndex._extract_references_from_object(
+            instance
+        )
+    }
+
+
+def foreign_references(references, user):
+    """The references among ``references`` to objects ``user`` may not see."""
+    foreign = []
+    for content_type_id, object_id in references:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or not has_scope(model):
+            continue
+        visible = visible_queryset(model, user)
+        try:
+            if not visible.filter(pk=object_id).exists():
+                foreign.append((model, object_id))
+        except (ValueError, ValidationError):
+            foreign.append((model, object_id))
+    return foreign
+
+
+class TenancyFormMixin:
+    """For forms shown to member roles: choices only of visible objects, and no new reference
+    (in a chooser, a StreamField block or a rich text link) to an object of another member.
+    References the object already had (e.g. an image the LAG chose) stay untouched."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        self._tenancy_user = user if user is not None and not is_network_staff(user) else None
+        if self._tenancy_user is not None:
+            scope_form_fields(self, user)
+            self._tenancy_references = object_references(getattr(self, "instance", None))
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self._tenancy_user is None:
+            return
+        added = object_references(getattr(self, "instance", None)) - self._tenancy_references
+        if foreign_references(added, self._tenancy_user):
+            self.add_error(
+                None,
+                _(
+                    "Der Inhalt verweist auf etwas, das nicht zu deiner Organisation gehört. "
+                    "Bitte nur eigene Seiten, Bilder, Dokumente und Einträge auswählen."
+                ),
+            )
+
+
 _FORM_CACHE = {}
 
 
 def scoped_form_class(form_class):
-    """``form_class`` whose model choice fields are scoped to the form's ``for_user``."""
+    """``form_class`` scoped to the form's ``for_user`` (see ``TenancyFormMixin``)."""
     if form_class is None or getattr(form_class, "_tenancy_scoped", False):
         return form_class
     if form_class not in _FORM_CACHE:
-
-        def __init__(self, *args, **kwargs):
-            form_class.__init__(self, *args, **kwargs)
-            scope_form_fields(self, getattr(self, "for_user", None))
-
         _FORM_CACHE[form_class] = type(
             form_class.__name__,
-            (form_class,),
-            {"__init__": __init__, "_tenancy_scoped": True, "__module__": form_class.__module__},
+            (TenancyFormMixin, form_class),
+            {"_tenancy_scoped": True, "__module__": form_class.__module__},
         )
     return _FORM_CACHE[form_class]
 

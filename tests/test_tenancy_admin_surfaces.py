@@ -272,3 +272,102 @@ def test_the_shared_network_collection_is_read_only_for_member_roles(world):
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.post(f"/admin/images/{shared.pk}/delete/").status_code == 302
     assert get_image_model().objects.filter(pk=shared.pk).exists()
+
+
+def test_a_page_cannot_be_copied_or_moved_into_another_members_site(world):
+    page = world["A"].draft_page
+    target = world["B"].homes["de"]
+    client = signed_in(world.users["a_editor"])
+    response = client.post(
+        f"/admin/pages/{page.pk}/copy/",
+        {"new_title": "Kopie", "new_slug": "kopie", "new_parent_page": target.pk},
+    )
+    assert response.status_code == 200
+    assert "new_parent_page" in response.context["form"].errors
+    assert not Page.objects.filter(slug="kopie").exists()
+    assert client.post(f"/admin/pages/{page.pk}/move/{target.pk}/confirm/").status_code == 404
+    assert Page.objects.get(pk=page.pk).get_parent().pk == world["A"].homes["de"].pk
+
+
+@pytest.fixture
+def own_page(world):
+    """A draft of member A that is in no workflow (pages in a workflow are locked for editors)."""
+    page = StandardPage(title="Freie Seite", slug="freie-seite", live=False)
+    world["A"].homes["de"].add_child(instance=page)
+    page.save_revision(user=world.users["a_editor"])
+    return page
+
+
+def _page_form_data(page, **fields):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "seo_title": "",
+        "search_description": "",
+        "body": streamfield([]),
+        "comments": inline_formset([]),
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
+@pytest.mark.parametrize("target", ["B", "LAG"])
+def test_saving_a_page_that_points_at_a_foreign_image_is_refused(world, target, own_page):
+    page = own_page
+    client = signed_in(world.users["a_editor"])
+    before = Page.objects.get(pk=page.pk).latest_revision_id
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        _page_form_data(page, social_image=world[target].image.pk),
+    )
+    assert response.status_code == 200
+    assert Page.objects.get(pk=page.pk).latest_revision_id == before
+
+
+def test_saving_a_page_with_a_rich_text_link_to_another_members_page_is_refused(world, own_page):
+    from wagtail.test.utils.form_data import rich_text, streamfield
+
+    page = own_page
+    client = signed_in(world.users["a_editor"])
+    before = Page.objects.get(pk=page.pk).latest_revision_id
+    link = f'<p><a linktype="page" id="{world["B"].draft_page.pk}">hier</a></p>'
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        _page_form_data(page, body=streamfield([("paragraph", rich_text(link))])),
+    )
+    assert response.status_code == 200
+    assert "nicht zu deiner Organisation" in response.content.decode()
+    assert Page.objects.get(pk=page.pk).latest_revision_id == before
+
+
+def test_saving_a_page_with_own_and_shared_objects_works(world, own_page):
+    from wagtail.test.utils.form_data import rich_text, streamfield
+
+    page = own_page
+    client = signed_in(world.users["a_editor"])
+    link = f'<p><a linktype="page" id="{world["A"].news_page.pk}">hier</a></p>'
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        _page_form_data(
+            page,
+            social_image=world.shared_image.pk,
+            body=streamfield([("paragraph", rich_text(link))]),
+        ),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    latest = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    assert latest.social_image_id == world.shared_image.pk
+
+
+def test_references_the_lag_made_stay_when_a_member_edits_the_page(world, own_page):
+    page = StandardPage.objects.get(pk=own_page.pk)
+    page.social_image = world["LAG"].image
+    page.save_revision(user=world.users["lag"])
+    client = signed_in(world.users["a_editor"])
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        _page_form_data(page, title="Neu betitelt", social_image=world["LAG"].image.pk),
+    )
+    assert response.status_code == 302

@@ -2,6 +2,7 @@
 restores the previous state exactly."""
 
 import hashlib
+import io
 
 import pytest
 from django.contrib.auth.models import Group
@@ -247,3 +248,15 @@ def test_deactivating_through_the_member_admin_offboards_too(world):
     assert response.status_code == 302, response.context["form"].errors
     assert not Member.objects.get(pk=member.pk).active
     assert not Client().login(username=world.users["a_editor"].username, password=PASSWORD)
+
+
+def test_the_command_offboards_and_onboards_too(world):
+    from django.core.management import call_command
+
+    member = member_a(world)
+    before = state_of(member)
+    call_command("provision_member", member.slug, "--deactivate", "--update", stdout=io.StringIO())
+    assert not Member.objects.get(pk=member.pk).active
+    assert Client(HTTP_HOST="queer-vogtland.localhost").get("/").status_code == 410
+    call_command("provision_member", member.slug, "--activate", "--update", stdout=io.StringIO())
+    assert state_of(Member.objects.get(pk=member.pk)) == before

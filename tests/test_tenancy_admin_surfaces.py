@@ -371,3 +371,13 @@ def test_references_the_lag_made_stay_when_a_member_edits_the_page(world, own_pa
         _page_form_data(page, title="Neu betitelt", social_image=world["LAG"].image.pk),
     )
     assert response.status_code == 302
+
+
+def test_the_reports_menu_of_member_roles_leaves_out_what_they_cannot_use(world):
+    member_menu = text(signed_in(world.users["a_editor"]).get("/admin/"))
+    staff_menu = text(signed_in(world.users["lag"]).get("/admin/"))
+    assert "/admin/reports/site-history/" in member_menu
+    assert "/admin/reports/aging-pages/" not in member_menu
+    assert "/admin/reports/aging-pages/" in staff_menu
+    assert "/admin/workflows/list/" not in member_menu
+    assert "/admin/workflows/list/" in staff_menu

@@ -92,7 +92,7 @@ def member_owned_view_class(view_class):
     scoped = type(
         f"MemberOwned{view_class.__name__}",
         (MemberOwnedObjectMixin, base),
-        {"_tenancy_member_owned": True, "__module__": __name__},
+        {"_tenancy_member_owned": True, "_tenancy_scoped": True, "__module__": __name__},
     )
     _MEMBER_OWNED_VIEWS[view_class] = scoped
     return scoped

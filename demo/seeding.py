@@ -286,8 +286,9 @@ def seed_members(context):
                 website=f"https://{spec['slug']}.example.org/",
                 requires_member_approval=spec.get("requires_member_approval", False),
             )
-            provision_member(member)
             context.log(f"Mitglied: {member.name}")
+        # Also repairs existing members, e.g. their site's port after `PORT=9000 make run`.
+        provision_member(member)
         context.members[member.slug] = member
         homes = member_homes(member)
         site_settings = SiteSettings.objects.get(site=member.site)

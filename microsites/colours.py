@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -42,13 +43,13 @@ def validate_contrast(colour, against, label):
     if ratio < AA_NORMAL_TEXT:
         raise ValidationError(
             _(
-                "Der Kontrast zwischen %(colour)s und %(label)s beträgt nur %(ratio).2f:1. "
+                "Der Kontrast zwischen %(colour)s und %(label)s beträgt nur %(ratio)s:1. "
                 "Für WCAG 2.1 AA sind mindestens 4,5:1 nötig; bitte eine %(hint)s Farbe wählen."
             ),
             params={
                 "colour": colour,
                 "label": label,
-                "ratio": ratio,
+                "ratio": number_format(ratio, 2),
                 "hint": _("dunklere") if against == WHITE else _("hellere"),
             },
             code="contrast",

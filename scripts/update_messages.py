@@ -45,15 +45,19 @@ def fill_source_language(po_path):
     catalog = polib.pofile(str(po_path))
     changed = False
     for entry in catalog:
+        # German is the source language: its translation is always the source text itself.
         if entry.msgid_plural:
-            if not all(entry.msgstr_plural.values()):
-                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+            wanted = {0: entry.msgid, 1: entry.msgid_plural}
+            if entry.msgstr_plural != wanted:
+                entry.msgstr_plural = wanted
                 changed = True
-        elif not entry.msgstr:
+        elif entry.msgstr != entry.msgid:
             entry.msgstr = entry.msgid
             changed = True
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
+        if "fuzzy" in entry.flags or entry.previous_msgid:
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
             changed = True
     if changed:
         catalog.save()

@@ -32,8 +32,7 @@ def language_links(context, page=None):
         if getattr(page, "is_preview", False) or getattr(request, "is_preview", False):
             translations = {current: page}
         else:
-            for candidate in page.get_translations(inclusive=True).live().select_related("locale"):
-                translations[candidate.locale.language_code] = candidate
+            translations = net.translations_of(page)
     entries = []
     for code, name in settings.LANGUAGES:
         entry = {"code": code, "name": name, "current": code == current, "url": None}
@@ -63,9 +62,8 @@ def alternate_links(context, page):
     request = context["request"]
     links = []
     default_url = None
-    for candidate in page.get_translations(inclusive=True).live().select_related("locale"):
+    for code, candidate in SiteContext.for_request(request).translations_of(page).items():
         url = candidate.get_full_url(request)
-        code = candidate.locale.language_code
         links.append((code, url))
         if code == settings.LANGUAGE_CODE:
             default_url = url

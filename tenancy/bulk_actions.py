@@ -4,8 +4,6 @@ Wagtail's bulk actions accept any object ids (and "all" objects of a listing) an
 objects the user may not change by title. For member roles the objects of other members (and
 of the umbrella site) are dropped before anything is shown or done."""
 
-from wagtail.admin.views.bulk_action import BulkAction
-
 from .ownership import has_scope, visible_queryset
 from .scoping import is_network_staff
 
@@ -87,9 +85,3 @@ def scoped_bulk_actions():
             )
         )
     return scoped
-
-
-def is_scoped(action_class):
-    return issubclass(action_class, TenancyBulkActionMixin) or not issubclass(
-        action_class, BulkAction
-    )

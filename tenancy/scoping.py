@@ -139,12 +139,6 @@ def scope_pages(queryset, user, prefix=""):
     return queryset.filter(pages_q(user, prefix))
 
 
-def page_is_visible(page, user):
-    if is_network_staff(user):
-        return True
-    return any(page.path.startswith(path) for path in member_home_paths(user))
-
-
 # --- Collections ------------------------------------------------------------------------------
 
 

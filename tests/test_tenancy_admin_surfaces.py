@@ -381,3 +381,19 @@ def test_the_reports_menu_of_member_roles_leaves_out_what_they_cannot_use(world)
     assert "/admin/reports/aging-pages/" in staff_menu
     assert "/admin/workflows/list/" not in member_menu
     assert "/admin/workflows/list/" in staff_menu
+
+
+def test_every_registered_bulk_action_is_a_scoped_one():
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    from tenancy.bulk_actions import TenancyBulkActionMixin
+
+    bulk_action_registry._scan_for_bulk_actions()
+    actions = [
+        action
+        for models in bulk_action_registry.actions.values()
+        for per_model in models.values()
+        for action in per_model.values()
+    ]
+    assert len(actions) >= 14
+    assert [a for a in actions if not issubclass(a, TenancyBulkActionMixin)] == []

@@ -383,7 +383,7 @@ def test_the_reports_menu_of_member_roles_leaves_out_what_they_cannot_use(world)
     assert "/admin/workflows/list/" in staff_menu
 
 
-def test_every_registered_bulk_action_is_a_scoped_one():
+def test_every_registered_bulk_action_is_a_scoped_one(db):
     from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
     from tenancy.bulk_actions import TenancyBulkActionMixin

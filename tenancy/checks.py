@@ -3,8 +3,8 @@
 A model is member-owned when it has a foreign key (or one-to-one field) to
 ``microsites.Member``. It must inherit ``tenancy.models.MemberOwnedModel`` (which registers
 ``MemberOwnedPermissionPolicy`` for it), and every admin viewset and chooser registered for it
-must be one of the member-owned viewsets of ``tenancy.viewsets``. Custom page viewsets must
-build on ``TenancyPageViewSet``. ``manage.py check`` (and therefore the test run and
+must be one of the member-owned viewsets of ``tenancy.viewsets``; a searchable one must be
+filterable by member. Custom page viewsets must build on ``TenancyPageViewSet``. ``manage.py check`` (and therefore the test run and
 ``runserver``) fails otherwise.
 """
 
@@ -19,7 +19,7 @@ def member_foreign_keys(model):
         field
         for field in model._meta.get_fields(include_parents=True)
         if getattr(field, "many_to_one", False) or getattr(field, "one_to_one", False)
-        if field.concrete and field.related_model is Member
+        if field.concrete and field.related_model in (Member, "microsites.Member")
     ]
 
 
@@ -29,6 +29,7 @@ def check_member_owned_models(models=None, registered_viewsets=None):
     from wagtail.admin.viewsets.model import ModelViewSet
     from wagtail.admin.viewsets.pages import PageViewSet
     from wagtail.permissions import policy_registry
+    from wagtail.search.index import class_is_indexed
 
     from .models import MemberOwnedModel
     from .permissions import MemberOwnedPermissionPolicy
@@ -61,6 +62,17 @@ def check_member_owned_models(models=None, registered_viewsets=None):
                     "everywhere (see docs/tenancy.md).",
                     obj=model,
                     id="tenancy.E001",
+                )
+            )
+        elif class_is_indexed(model) and not _filters_by_member(model):
+            errors.append(
+                checks.Error(
+                    f"{model._meta.label} is member-owned and searchable but cannot be filtered "
+                    "by member in searches.",
+                    hint="Start its search_fields with *MemberOwnedModel.search_fields "
+                    '(index.FilterField("member")): admin searches are scoped by member.',
+                    obj=model,
+                    id="tenancy.E005",
                 )
             )
         elif not isinstance(policy_registry.get_by_type(model), MemberOwnedPermissionPolicy):
@@ -115,6 +127,15 @@ def check_member_owned_models(models=None, registered_viewsets=None):
                 )
             )
     return errors
+
+
+def _filters_by_member(model):
+    from wagtail.search import index
+
+    return any(
+        isinstance(field, index.FilterField) and field.field_name in ("member", "member_id")
+        for field in model.get_search_fields()
+    )
 
 
 def _registered_viewsets():

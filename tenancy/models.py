@@ -9,6 +9,7 @@ Its admin is a ``MemberOwnedSnippetViewSet`` (see ``tenancy.viewsets``).
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 
 class MemberOwnedModel(models.Model):
@@ -18,6 +19,9 @@ class MemberOwnedModel(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+
+    # Searchable subclasses extend these: admin searches are filtered by member.
+    search_fields = [index.FilterField("member")]
 
     class Meta:
         abstract = True

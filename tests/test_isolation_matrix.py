@@ -425,8 +425,10 @@ RULES = [
         why="accounts are deactivated, never deleted (administrators excepted)",
     ),
     # Administration that member roles never see.
-    Rule("wagtailadmin_workflows:enable*", staff_only(NOT_ALLOWED), objects=WORKFLOW),
-    Rule("wagtailadmin_workflows:disable*", staff_only(DENIED, admin=OK), objects=WORKFLOW),
+    Rule("wagtailadmin_workflows:enable_task", staff_only(NOT_ALLOWED), objects=TASK),
+    Rule("wagtailadmin_workflows:disable_task", staff_only(DENIED, admin=OK), objects=TASK),
+    Rule("wagtailadmin_workflows:enable", staff_only(NOT_ALLOWED), objects=WORKFLOW),
+    Rule("wagtailadmin_workflows:disable", staff_only(DENIED, admin=OK), objects=WORKFLOW),
     Rule("wagtailadmin_workflows:remove", staff_only(NOT_ALLOWED), objects=WORKFLOW),
     Rule("wagtailadmin_workflows:select_task_type", staff_only(REDIRECT), why="one task type"),
     Rule(

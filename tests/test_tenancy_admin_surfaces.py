@@ -397,3 +397,29 @@ def test_every_registered_bulk_action_is_a_scoped_one(db):
     ]
     assert len(actions) >= 14
     assert [a for a in actions if not issubclass(a, TenancyBulkActionMixin)] == []
+
+
+def test_usage_of_a_page_shows_no_foreign_page_not_even_as_private(world):
+    from wagtail.models import ReferenceIndex
+
+    target = world["A"].news_page
+    umbrella_page = StandardPage.objects.get(pk=world["LAG"].draft_page.pk)
+    umbrella_page.body = [("paragraph", f'<p><a linktype="page" id="{target.pk}">Mitglied</a></p>')]
+    umbrella_page.save_revision().publish()
+    assert ReferenceIndex.get_references_to(target).exists()
+    body = text(signed_in(world.users["a_editor"]).get(f"/admin/pages/{target.pk}/usage/"))
+    assert "Privat" not in body and MARKERS["LAG"] not in body
+    staff_view = text(signed_in(world.users["lag"]).get(f"/admin/pages/{target.pk}/usage/"))
+    assert MARKERS["LAG"] in staff_view
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/snippets/tenancy_testapp/membernote/?q=Notiz",
+        "/admin/snippets/choose/tenancy_testapp/membernote/?q=Notiz",
+    ],
+)
+def test_searching_member_owned_snippets_finds_only_the_members_own(world, url):
+    body = text(signed_in(world.users["a_editor"]).get(url))
+    assert "GeheimVogtland Notiz" in body and "GeheimLausitz" not in body

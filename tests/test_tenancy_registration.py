@@ -127,3 +127,30 @@ def test_models_without_a_member_foreign_key_are_not_affected():
 def test_member_owned_model_is_abstract_and_brings_the_member_field():
     assert MemberOwnedModel._meta.abstract
     assert MemberNote._meta.get_field("member").related_model._meta.label == "microsites.Member"
+
+
+@isolate_apps("tests.tenancy_app")
+def test_a_searchable_member_owned_model_must_be_filterable_by_member():
+    from wagtail.search import index
+
+    class Leaflet(index.Indexed, MemberOwnedModel):  # noqa: DJ008
+        title = models.CharField(max_length=100)
+        search_fields = [index.SearchField("title")]
+
+        class Meta:
+            app_label = "tenancy_testapp"
+
+    class Poster(index.Indexed, MemberOwnedModel):  # noqa: DJ008
+        title = models.CharField(max_length=100)
+        search_fields = [*MemberOwnedModel.search_fields, index.SearchField("title")]
+
+        class Meta:
+            app_label = "tenancy_testapp"
+
+    assert error_ids(check_member_owned_models(models=[Leaflet], registered_viewsets=[])) == [
+        "tenancy.E005"
+    ]
+    # (Poster's policy is registered at start-up only, so the check names that instead.)
+    assert "tenancy.E005" not in error_ids(
+        check_member_owned_models(models=[Poster], registered_viewsets=[])
+    )

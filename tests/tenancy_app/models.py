@@ -25,7 +25,11 @@ class MemberNote(
     title = models.CharField(max_length=200)
     text = models.TextField(blank=True)
 
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    search_fields = [
+        *MemberOwnedModel.search_fields,
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = "Notiz"

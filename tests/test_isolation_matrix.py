@@ -496,10 +496,29 @@ def member_owned_snippet_rules():
         }
         # The LAG reviews snippets in their workflow; member roles only look and edit.
         for view, expect in SNIPPET_VIEWS.items():
-            rules.append(Rule(f"wagtailsnippets_{prefix}:{view}", expect, objects=objects))
+            rules.append(
+                Rule(
+                    f"wagtailsnippets_{prefix}:{view}",
+                    expect,
+                    objects=objects,
+                    query=SEARCH if view in SEARCHABLE_VIEWS else "",
+                )
+            )
         for view, expect in SNIPPET_CHOOSER_VIEWS.items():
-            rules.append(Rule(f"wagtailsnippetchoosers_{prefix}:{view}", expect, objects=objects))
+            rules.append(
+                Rule(
+                    f"wagtailsnippetchoosers_{prefix}:{view}",
+                    expect,
+                    objects=objects,
+                    query=SEARCH if view in SEARCHABLE_VIEWS else "",
+                )
+            )
     return rules
+
+
+# Listings and choosers are requested with a search, so that searching is scoped too.
+SEARCH = "?q=Geheim"
+SEARCHABLE_VIEWS = {"list", "list_results", "choose", "choose_results"}
 
 
 SNIPPET_VIEWS = {

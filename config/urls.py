@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from feeds import robots as robots_views
+from feeds import sitemaps as sitemap_views
 from microsites import views as microsite_views
 from search import views as search_views
 
@@ -13,6 +15,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("brand.css", microsite_views.brand_css, name="brand_css"),
+    path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
+    path("robots.txt", robots_views.robots_txt, name="robots_txt"),
+    path("api/", include("api.urls")),
 ]
 
 if settings.DEBUG:
@@ -23,6 +28,7 @@ if settings.DEBUG:
 # German pages carry no prefix, English pages live under /en/.
 urlpatterns += i18n_patterns(
     path(_("suche/"), search_views.search, name="search"),
+    path("feeds/", include("feeds.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

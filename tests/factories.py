@@ -49,6 +49,7 @@ def make_news(index, count=1, *, publish=True, image=None, **fields):
             date=fields.get("date", date(2026, 1, 1) + timedelta(days=n)),
             lead_image=image,
             locale=index.locale,
+            live=publish,
         )
         index.add_child(instance=page)
         revision = page.save_revision()

@@ -22,7 +22,9 @@ PINNED = {
     "member home": (MEMBER_HOST, "/", 16),
     "news index": (MEMBER_HOST, "/aktuelles/", 19),
     "news index (en)": (MEMBER_HOST, "/en/news/", 20),
-    "news article": (MEMBER_HOST, "/aktuelles/nachricht-x/", 17),
+    # One query more than the article itself needs: the lead image's "social" rendition for the
+    # OpenGraph tags and the JSON-LD (metadata app).
+    "news article": (MEMBER_HOST, "/aktuelles/nachricht-x/", 18),
     "standard page": (MEMBER_HOST, "/ueber-uns/", 16),
     "contact form": (MEMBER_HOST, "/kontakt/", 15),
     "imprint": (MEMBER_HOST, "/impressum/", 14),

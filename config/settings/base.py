@@ -4,6 +4,7 @@ the environment (see README, "Configuration"); the defaults give a working devel
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "contact",
     "editorial",
     "search",
+    "feeds",
+    "metadata",
     "demo",
     "wagtail_localize",
     "wagtail.locales",
@@ -74,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "feeds.robots.RobotsTagMiddleware",
     # Keeps member roles inside their own members in the admin (see docs/tenancy.md).
     "tenancy.middleware.AdminTenancyMiddleware",
 ]
@@ -230,7 +234,6 @@ def _network_base_url(domain, port):
 WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL", _network_base_url(NETWORK_DOMAIN, NETWORK_PORT)
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
@@ -268,3 +271,55 @@ LOGGING = {
 # Names of the network-wide groups; member groups are named after their member.
 LAG_STAFF_GROUP_NAME = "LAG-Redaktion"
 NETWORK_COLLECTION_NAME = "Netzwerk (geteilt)"
+
+# --- Search -----------------------------------------------------------------------------------
+# "database" (PostgreSQL full text search with a German configuration, SQLite FTS5 elsewhere) or an
+# external engine, "opensearch" or "elasticsearch", at SEARCH_URLS. After switching, fill the new
+# index with `manage.py update_index` (see docs/search-feeds-api.md).
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.database",
+            "SEARCH_CONFIG": env_str("SEARCH_CONFIG", "german"),
+        }
+    }
+elif SEARCH_BACKEND in ("opensearch", "elasticsearch"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"search.backends.{SEARCH_BACKEND}",
+            "URLS": env_list("SEARCH_URLS", ["http://localhost:9200"]),
+            "INDEX_PREFIX": env_str("SEARCH_INDEX_PREFIX", "qns_"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 10),
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be database, opensearch or elasticsearch, not {SEARCH_BACKEND!r}."
+    )
+
+# Search engines may index this deployment only where this is switched on (production sets it
+# from the environment); everywhere else every page is "noindex" and robots.txt disallows all.
+SEARCH_ENGINE_INDEXING = env_bool("SEARCH_ENGINE_INDEXING", False)
+
+# --- Public read-only API (Wagtail API v2 at /api/v2/, see docs/search-feeds-api.md) -----------
+INSTALLED_APPS += ["api", "wagtail.api.v2", "rest_framework", "corsheaders"]
+# Cross-origin reads of /api/ only, GET/HEAD and their preflight; no credentials.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
+# Requests per client address, counted in the shared cache: "<number>/<second|minute|hour|day>".
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_THROTTLE_RATES": {"public_api": API_RATE_LIMIT},
+    # Behind N reverse proxies the client address is the N-th from the right in X-Forwarded-For.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", None),
+    "UNAUTHENTICATED_USER": None,
+}
+WAGTAILAPI_LIMIT_MAX = 100

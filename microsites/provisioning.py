@@ -182,6 +182,16 @@ MEDIA_PERMISSIONS_APPROVERS = MEDIA_PERMISSIONS_EDITORS + [
 ]
 MEDIA_PERMISSIONS_SHARED = ["wagtailimages.choose_image", "wagtaildocs.choose_document"]
 MEMBER_GLOBAL_PERMISSIONS = ["wagtail_localize.submit_translation"]
+# "Freigabe" also looks after the member's own site and people: redirects of its own site and
+# the member's team (invite, deactivate, assign the member's two roles; see tenancy/team.py).
+APPROVER_GLOBAL_PERMISSIONS = [
+    "wagtailredirects.add_redirect",
+    "wagtailredirects.change_redirect",
+    "wagtailredirects.delete_redirect",
+    "tenancy.add_teammember",
+    "tenancy.change_teammember",
+    "tenancy.view_teammember",
+]
 LAG_GLOBAL_PERMISSIONS = [
     "wagtailadmin.access_admin",
     "wagtail_localize.submit_translation",
@@ -201,6 +211,9 @@ LAG_GLOBAL_PERMISSIONS = [
     "wagtailcore.change_task",
     "wagtailcore.view_workflow",
     "wagtailcore.view_task",
+    "tenancy.add_teammember",
+    "tenancy.change_teammember",
+    "tenancy.view_teammember",
 ]
 ALL_MEDIA_PERMISSIONS = [
     "wagtailimages.add_image",
@@ -274,17 +287,19 @@ def _sync_collection_permissions(group, grants, report):
 
 
 def _sync_site_permission(group, site, report):
+    """The group may change the settings of ``site`` (of no site when ``site`` is None)."""
     permission = _permission("microsites.change_sitesettings")
-    _obj, created = GroupSitePermission.objects.get_or_create(
-        group=group, site=site, permission=permission
-    )
-    if created:
-        report.add(
-            _("Einstellungsrecht auf %(site)s für %(group)s") % {"site": site, "group": group}
+    if site is not None:
+        _obj, created = GroupSitePermission.objects.get_or_create(
+            group=group, site=site, permission=permission
         )
-    stray = GroupSitePermission.objects.filter(group=group).exclude(
-        site=site, permission=permission
-    )
+        if created:
+            report.add(
+                _("Einstellungsrecht auf %(site)s für %(group)s") % {"site": site, "group": group}
+            )
+    stray = GroupSitePermission.objects.filter(group=group)
+    if site is not None:
+        stray = stray.exclude(site=site, permission=permission)
     if stray.exists():
         stray.delete()
         report.change(_("Überzählige Einstellungsrechte von %(group)s entfernt") % {"group": group})
@@ -501,7 +516,9 @@ def provision_network():
             welcome.delete()
 
     group = lag_staff_group()
-    _sync_group_permissions(group, LAG_GLOBAL_PERMISSIONS + member_owned_permission_names(), report)
+    _sync_group_permissions(
+        group, LAG_GLOBAL_PERMISSIONS + member_owned_permission_names(for_staff=True), report
+    )
     root_page = Page.get_first_root_node()
     for codename in PAGE_PERMISSIONS_LAG:
         _obj, created = GroupPagePermission.objects.get_or_create(
@@ -693,12 +710,36 @@ def provision_member(member):
     collection = _ensure_member_collection(member, report)
     editors = _ensure_group(member, "editors_group", "Redaktion", report)
     approvers = _ensure_group(member, "approvers_group", "Freigabe", report)
+    _sync_member_roles(member, homes, collection, editors, approvers, report)
+    _ensure_workflow(member, homes, report)
+    _save_member_record(member, report)
+
+    for hook in hooks.get_hooks("provision_member"):
+        hook(member, report)
+    return report
+
+
+def _sync_member_roles(member, homes, collection, editors, approvers, report):
+    """The permissions of the member's two roles. An inactive member's groups hold none at all:
+    its people keep their accounts and group memberships but can do nothing for it (and log in
+    only if they work for another member too). Reactivation grants everything again."""
+    if not member.active:
+        for group in (editors, approvers):
+            _sync_group_permissions(group, [], report)
+            _sync_page_permissions(group, [], [], report)
+            _sync_collection_permissions(group, [], report)
+            _sync_site_permission(group, None, report)
+        return
     shared = network_collection()
     home_pages = list(homes.values())
-    access = ["wagtailadmin.access_admin"] if member.active else []
+    access = ["wagtailadmin.access_admin"]
     owned = member_owned_permission_names()
     _sync_group_permissions(editors, access + MEMBER_GLOBAL_PERMISSIONS + owned, report)
-    _sync_group_permissions(approvers, access + MEMBER_GLOBAL_PERMISSIONS + owned, report)
+    _sync_group_permissions(
+        approvers,
+        access + MEMBER_GLOBAL_PERMISSIONS + APPROVER_GLOBAL_PERMISSIONS + owned,
+        report,
+    )
     _sync_page_permissions(editors, home_pages, PAGE_PERMISSIONS_EDITORS, report)
     _sync_page_permissions(approvers, home_pages, PAGE_PERMISSIONS_APPROVERS, report)
     _sync_collection_permissions(
@@ -713,15 +754,13 @@ def provision_member(member):
     )
     _sync_site_permission(editors, member.site, report)
     _sync_site_permission(approvers, member.site, report)
-    _ensure_workflow(member, homes, report)
-    _save_member_record(member, report)
-
-    for hook in hooks.get_hooks("provision_member"):
-        hook(member, report)
-    return report
 
 
 def set_member_active(member, active):
-    """Take a member offline (or back online) without losing anything."""
+    """Take a member offline (or back online) without losing anything.
+
+    Offline: the site answers 410, the member's roles lose every permission (so its people can
+    neither log in for it nor use a session that is still open), nothing is deleted. Online
+    again: provisioning grants the roles' permissions as before."""
     member.active = active
     return provision_member(member)

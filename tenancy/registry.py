@@ -21,11 +21,24 @@ def register_member_owned_policies():
             register_permission_policy(model, MemberOwnedPermissionPolicy(model), exact_class=True)
 
 
-def member_owned_permission_names():
-    """The model permissions member groups get for every member-owned model (never publish)."""
+def member_owned_permission_names(for_staff=False):
+    """The model permissions for every member-owned model.
+
+    Member roles get add, change, delete, view (and lock, unlock where the model can be
+    locked): never publish, their changes go through the workflow. LAG staff also get publish,
+    because Wagtail publishes as the approver at the end of a workflow."""
+    from wagtail.models import DraftStateMixin, LockableMixin
+    from wagtail.snippets.models import get_snippet_models
+
+    snippets = set(get_snippet_models())
     names = []
     for model in member_owned_models():
         opts = model._meta
-        for action in ("add", "change", "delete", "view"):
-            names.append(f"{opts.app_label}.{action}_{opts.model_name}")
+        actions = ["add", "change", "delete", "view"]
+        # Wagtail creates the lock, unlock and publish permissions for snippets only.
+        if model in snippets and issubclass(model, LockableMixin):
+            actions += ["lock", "unlock"]
+        if for_staff and model in snippets and issubclass(model, DraftStateMixin):
+            actions.append("publish")
+        names.extend(f"{opts.app_label}.{action}_{opts.model_name}" for action in actions)
     return names

@@ -1,7 +1,5 @@
 """Member editors translate their pages in the admin; a translation starts as a draft."""
 
-import pytest
-
 from news.models import NewsPage
 
 from .factories import homes_of, make_news, news_index_of
@@ -27,9 +25,6 @@ def test_member_editor_translates_a_live_page_into_an_english_draft(
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="wagtail-localize's submit view checks only submit_translation"
-)
 def test_member_editor_cannot_translate_another_members_page(
     host_client, member, other_member, member_editor
 ):

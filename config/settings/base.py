@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "feeds.robots.RobotsTagMiddleware",
+    # Keeps member roles inside their own members in the admin (see docs/tenancy.md).
+    "tenancy.middleware.AdminTenancyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -130,6 +132,8 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Security ---------------------------------------------------------------------------------
+# People who work only for deactivated members can neither sign in nor keep a session.
+AUTHENTICATION_BACKENDS = ["tenancy.backends.MemberAccessBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -18,3 +18,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A member-owned snippet with every optional Wagtail feature, so that the tenancy tests cover
+# each kind of snippet URL (see tests/tenancy_app).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.tenancy_app"]  # noqa: F405

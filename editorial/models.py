@@ -21,7 +21,9 @@ class NetworkWithdrawal(models.Model):
     """An item (all its language versions) that the LAG took out of the network lists.
 
     The member's page stays as it is; ``editorial.syndication.network_pages`` leaves the item out
-    for as long as this record exists. Deleting the record puts the item back."""
+    for as long as this record exists. Deleting the record puts the item back. It is the LAG's
+    decision, not the member's data: it has no member field (which would make it member-owned,
+    see docs/tenancy.md); the member follows from the page."""
 
     translation_key = models.UUIDField(_("Übersetzungsschlüssel"), unique=True, editable=False)
     page = models.ForeignKey(
@@ -30,12 +32,6 @@ class NetworkWithdrawal(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    member = models.ForeignKey(
-        "microsites.Member",
-        verbose_name=_("Mitgliedsorganisation"),
-        on_delete=models.CASCADE,
-        related_name="network_withdrawals",
     )
     reason = models.TextField(
         _("Begründung"),

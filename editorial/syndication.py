@@ -166,7 +166,7 @@ def withdraw(page, user, reason=""):
         raise ValueError("Only member pages can be withdrawn from the network.")
     withdrawal, created = NetworkWithdrawal.objects.get_or_create(
         translation_key=page.translation_key,
-        defaults={"page": page, "member": member, "reason": reason, "withdrawn_by": user},
+        defaults={"page": page, "reason": reason, "withdrawn_by": user},
     )
     if created:
         for version in _translations(page):

@@ -5,12 +5,12 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
@@ -18,9 +18,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import DraftStateMixin, Page
 from wagtail.permissions import policy_registry
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import convert
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from tenancy.ownership import is_visible
 from tenancy.scoping import is_network_staff
 
 from . import syndication
@@ -350,9 +352,12 @@ class OutdatedTranslationsView(ReportView):
         return statuses
 
 
-@require_POST
 def mark_current_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id)
+    if not is_visible(page, request.user):
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     if mark_current(page, request.user):
@@ -397,7 +402,16 @@ def save_translation_draft(translation, user):
 class GuardedUpdateTranslationsView(UpdateTranslationsView):
     """wagtail-localize's "Update translations", where "Publish immediately" is only offered to
     users who may publish every translation concerned. Everyone else updates the translations
-    as drafts, to be submitted to the workflow like any other change."""
+    as drafts, to be submitted to the workflow like any other change.
+
+    It answers wagtail-localize's own address under another URL name, so it applies the member
+    scope itself (another member's translation source is 404, as everywhere in the admin)."""
+
+    def get_object(self):
+        source = super().get_object()
+        if not is_visible(source, self.request.user):
+            raise Http404
+        return source
 
     @property
     def may_publish(self):
@@ -441,7 +455,14 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
 def guarded_convert_to_alias(request, page_id):
     """wagtail-localize's "Convert to alias page" makes the page mirror its original, including
     its live state – publishing it without approval. Only for those who may publish it."""
-    page = get_object_or_404(Page, pk=page_id)
+    page = get_object_or_404(Page, pk=page_id, alias_of_id__isnull=True)
+    convertible = TranslationSource.objects.filter(
+        object_id=page.translation_key,
+        specific_content_type=page.content_type_id,
+        translations__target_locale=page.locale_id,
+    ).exists()
+    if not (convertible and is_visible(page, request.user)):
+        raise Http404  # as wagtail-localize answers for pages that are no translation
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     return convert.convert_to_alias(request, page_id)

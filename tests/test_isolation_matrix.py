@@ -97,6 +97,7 @@ PAGE_TYPE = {
     "content_type_model_name": lambda s, w: "standardpage",
 }
 NEWS_PAGE = {"page_id": _attr("news_page")}
+TRANSLATED_PAGE = {"page_id": _attr("translated_page")}
 LIVE_NEWS = {"page_id": _attr("news_page"), "pk": _attr("news_page")}
 IMAGE_UPLOAD = {"uploaded_file_id": _attr("image_upload")}
 DOCUMENT_UPLOAD = {"uploaded_file_id": _attr("document_upload")}
@@ -389,6 +390,27 @@ RULES = [
             "model_name": lambda s, w: "membernote",
             "pk": _note,
         },
+    ),
+    # The editorial workflow (editorial/): inbox for reviewers, LAG tools, translation guards.
+    # These two answer wagtail-localize's addresses (registered first, see editorial/urls.py).
+    Rule("editorial_update_translations", own()),
+    Rule(
+        "editorial_convert_to_alias",
+        own(DENIED, staff=OK),
+        objects={"page_id": _attr("translated_page")},
+        why="converting makes the page mirror the original's live state: publishers only",
+    ),
+    Rule("editorial:inbox*", Expect(editor=DENIED, approver=OK)),
+    Rule("editorial:outdated_translations*", everyone()),
+    Rule("editorial:mark_translation_current", post_only(), objects=TRANSLATED_PAGE),
+    Rule("editorial:member_log*", staff_only()),
+    Rule("editorial:network_items*", staff_only()),
+    Rule("editorial:withdraw", staff_only((OK, DENIED)), objects=NEWS_PAGE),
+    Rule(
+        "editorial:restore",
+        staff_only((REDIRECT, DENIED)),
+        objects=NEWS_PAGE,
+        why="nothing withdrawn: back to the list",
     ),
     # Editing sessions (who else is editing a page).
     Rule(

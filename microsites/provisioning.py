@@ -76,7 +76,8 @@ class DefaultPage:
     titles: dict  # language code -> title
     slugs: dict  # language code -> slug
     kinds: tuple = (UMBRELLA, MEMBER)
-    live: bool = True
+    # True/False, or called as live(member_or_none) -> bool.
+    live: object = True
     show_in_menus: bool = True
     # Called as fields(member_or_none, language_code) -> dict of extra field values.
     fields: object = None
@@ -90,6 +91,12 @@ def _contact_form_fields():
     from contact.models import default_form_fields
 
     return default_form_fields()
+
+
+def _contact_address(member):
+    if member is None:
+        return settings.NETWORK_CONTACT_EMAIL
+    return member.contact_email or ""
 
 
 def _legal_fields(member, language_code):
@@ -108,8 +115,10 @@ BUILTIN_DEFAULT_PAGES = [
         "contact.ContactPage",
         {"de": "Kontakt", "en": "Contact"},
         {"de": "kontakt", "en": "contact"},
+        # A contact form goes live only with a recipient address; otherwise it waits as a draft.
+        live=lambda member: bool(_contact_address(member)),
         fields=lambda member, code: {
-            "to_address": (member.contact_email if member else "") or "",
+            "to_address": _contact_address(member),
             "form_fields": _contact_form_fields(),
         },
     ),
@@ -376,28 +385,30 @@ def _ensure_default_pages(homes, kind, member, report):
                 continue
             with translation.override(code):
                 extra = spec.fields(member, code) if spec.fields else {}
+            live = spec.live(member) if callable(spec.live) else spec.live
             page = model(
                 title=spec.titles[code],
                 slug=spec.slugs[code],
                 locale=home.locale,
                 show_in_menus=spec.show_in_menus,
-                live=spec.live,
+                live=live,
                 **extra,
             )
             if code != "de":
                 page.translation_key = de_page.translation_key
             home.add_child(instance=page)
-            if spec.live:
+            if live:
                 _publish(page)
             else:
-                page.save_revision(log_action=True)
+                # A draft to complete: required-to-publish fields may still be empty.
+                page.save_revision(log_action=True, clean=False)
             created_pages.append(page)
             report.add(
                 _("Seite %(title)s (%(code)s)%(draft)s")
                 % {
                     "title": page.title,
                     "code": code,
-                    "draft": "" if spec.live else _(" als Entwurf"),
+                    "draft": "" if live else _(" als Entwurf"),
                 }
             )
             if code == "de":

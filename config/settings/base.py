@@ -19,6 +19,8 @@ DEBUG = env_bool("DEBUG", False)
 NETWORK_DOMAIN = env_str("NETWORK_DOMAIN", "localhost").lower().rstrip(".")
 NETWORK_PORT = env_int("NETWORK_PORT", 80)
 NETWORK_NAME = "LAG Queeres Netzwerk Sachsen"
+# Where the umbrella site's contact form sends messages; without it the form starts as a draft.
+NETWORK_CONTACT_EMAIL = env_str("NETWORK_CONTACT_EMAIL", "")
 
 # Hosts are checked against the Site records by microsites.middleware.SiteHostMiddleware, which
 # answers 400 for any host that no Site serves. Django's own check stays as a second gate.
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Contact forms check the Origin header instead of a CSRF cookie (readers get no cookie).
+    "contact.middleware.ContactFormOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -326,3 +330,17 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
 }
 WAGTAILAPI_LIMIT_MAX = 100
+
+# --- Contact forms (contact/spam.py, docs/content.md) -------------------------------------------
+# Submissions per client address and contact page: (number, window in seconds).
+CONTACT_RATE_LIMIT = (
+    env_int("CONTACT_RATE_LIMIT_COUNT", 5),
+    env_int("CONTACT_RATE_LIMIT_WINDOW", 600),
+)
+# A form sent back faster than this (seconds) was not filled in by a person.
+CONTACT_MIN_SECONDS = 3
+# How long a shown form may be sent back (seconds); older ones are shown again to send.
+CONTACT_FORM_MAX_AGE = 7 * 24 * 3600
+# Reverse proxies in front of the app (as for the API): the client address is the N-th from
+# the right in X-Forwarded-For.
+CONTACT_NUM_PROXIES = REST_FRAMEWORK["NUM_PROXIES"]

@@ -1,0 +1,113 @@
+"""Spam protection for contact forms without third-party services and without cookies.
+
+* a honeypot field that people never see and bots fill in,
+* a signed time stamp in the form: a form sent back within seconds was not filled by a person,
+* a limit of submissions per client address and page, counted in the cache (Redis in
+  production) under a keyed hash of the address; the address itself is never stored.
+"""
+
+import hashlib
+import hmac
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+HONEYPOT_FIELD = "hp_website"
+STARTED_FIELD = "form_started"
+SALT = "contact.form-started"
+
+OK = "ok"
+SPAM = "spam"
+TOO_MANY = "too-many"
+EXPIRED = "expired"
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def rate_limit():
+    """(number of submissions, window in seconds) per client address and page."""
+    return _setting("CONTACT_RATE_LIMIT", (5, 600))
+
+
+def started_token(at=None):
+    """The signed time at which the form was shown (``at``: seconds since the epoch)."""
+    signer = signing.TimestampSigner(salt=SALT)
+    if at is None:
+        return signer.sign("form")
+    timestamp = signing.b62_encode(int(at))
+    value = f"form{signer.sep}{timestamp}"
+    return f"{value}{signer.sep}{signer.signature(value)}"
+
+
+class SpamFields:
+    """What the template needs to render the hidden fields."""
+
+    honeypot_name = HONEYPOT_FIELD
+    started_name = STARTED_FIELD
+
+    @property
+    def started_value(self):
+        return started_token()
+
+
+def client_address(request):
+    """The reader's address: the N-th from the right in X-Forwarded-For behind N proxies."""
+    proxies = _setting("CONTACT_NUM_PROXIES", None)
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _counter_key(request, page):
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(),
+        client_address(request).encode(),
+        hashlib.sha256,
+    ).hexdigest()[:32]
+    return f"contact:submissions:{page.pk}:{digest}"
+
+
+def submissions_counted(request, page):
+    return cache.get(_counter_key(request, page), 0)
+
+
+def count_submission(request, page):
+    key = _counter_key(request, page)
+    _limit, window = rate_limit()
+    # add() starts the window; incr() keeps its expiry.
+    if not cache.add(key, 1, timeout=window):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=window)
+
+
+def check(request, page):
+    """The verdict on a POSTed form: OK, SPAM, TOO_MANY or EXPIRED."""
+    limit, _window = rate_limit()
+    if submissions_counted(request, page) >= limit:
+        return TOO_MANY
+    if request.POST.get(HONEYPOT_FIELD):
+        return SPAM
+    token = request.POST.get(STARTED_FIELD, "")
+    signer = signing.TimestampSigner(salt=SALT)
+    try:
+        signer.unsign(token, max_age=_setting("CONTACT_FORM_MAX_AGE", 7 * 24 * 3600))
+    except signing.SignatureExpired:
+        return EXPIRED
+    except signing.BadSignature:
+        return SPAM
+    started = signing.b62_decode(token.rsplit(signer.sep, 2)[1])
+    if time.time() - started < _setting("CONTACT_MIN_SECONDS", 3):
+        return SPAM
+    return OK

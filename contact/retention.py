@@ -13,7 +13,7 @@ def expired_submissions(now=None):
     """Submissions older than the retention period of their page, one query per distinct
     retention period."""
     now = now or timezone.now()
-    periods = ContactPage.objects.values_list("retention_days", flat=True).distinct()
+    periods = ContactPage.objects.order_by().values_list("retention_days", flat=True).distinct()
     querysets = []
     for days in periods:
         pages = ContactPage.objects.filter(retention_days=days).values("pk")

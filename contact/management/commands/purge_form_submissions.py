@@ -22,7 +22,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             counts = purge_expired_submissions(dry_run=dry_run)
         titles = dict(Page.objects.filter(pk__in=counts).values_list("pk", "url_path"))
-        verb = "would delete" if dry_run else "deleted"
+        verb = "would be deleted" if dry_run else "deleted"
         for page_id, number in sorted(counts.items()):
-            self.stdout.write(f"{titles.get(page_id, page_id)}: {verb} {number}")
+            self.stdout.write(f"{titles.get(page_id, page_id)}: {number} {verb}")
         self.stdout.write(f"{sum(counts.values())} submission(s) {verb}.")

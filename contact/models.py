@@ -7,7 +7,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import FormBuilder, WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import (
     AbstractFormField,
     EmailFormMixin,
@@ -18,6 +18,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from home.models import BasePage
+from legal.forms import RequiredToPublishMessagesMixin
 
 from . import spam
 
@@ -47,6 +48,10 @@ class ContactFormBuilder(FormBuilder):
     def create_multiline_field(self, field, options):
         options["max_length"] = MAX_MESSAGE_LENGTH
         return super().create_multiline_field(field, options)
+
+
+class ContactPageForm(RequiredToPublishMessagesMixin, WagtailAdminFormPageForm):
+    pass
 
 
 class ContactPage(EmailFormMixin, FormMixin, BasePage):
@@ -117,6 +122,7 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
     form_builder = ContactFormBuilder
+    base_form_class = ContactPageForm
     template = "contact/contact_page.html"
     landing_page_template = "contact/contact_page_landing.html"
 

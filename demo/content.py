@@ -375,3 +375,20 @@ MEMBERS = [
         ],
     },
 ]
+
+
+# --- Legal pages (contact, materials and legal) ------------------------------------------------
+# The enforcement procedure every accessibility statement must name (demo wording).
+ENFORCEMENT_BODY = {
+    "de": (
+        "<p>Wenn du auf deine Rückmeldung innerhalb von sechs Wochen keine zufriedenstellende "
+        "Antwort bekommst, kannst du dich an die Schlichtungsstelle nach dem "
+        "Behindertengleichstellungsgesetz wenden: "
+        '<a href="https://www.schlichtungsstelle-bgg.de">www.schlichtungsstelle-bgg.de</a>.</p>'
+    ),
+    "en": (
+        "<p>If you do not receive a satisfactory answer to your feedback within six weeks, you "
+        "can turn to the conciliation body under the Disability Equality Act: "
+        '<a href="https://www.schlichtungsstelle-bgg.de">www.schlichtungsstelle-bgg.de</a>.</p>'
+    ),
+}

@@ -162,6 +162,7 @@ def _fill_legal_pages(home, owner, email, language_code):
             changed = True
         elif isinstance(page, AccessibilityStatementPage) and not page.statement_date:
             page.contact_email = email
+            page.enforcement_body = content.ENFORCEMENT_BODY[language_code]
             page.statement_date = date(2026, 11, 1)
             page.known_issues = (
                 "<p>Einige ältere PDF-Dokumente sind noch nicht barrierefrei. Auf Anfrage schicken wir sie in einem zugänglichen Format.</p>"

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -6,7 +7,18 @@ from wagtail.search import index
 
 from home.models import BasePage
 
+from .forms import LegalPageForm
+
 LEGAL_PARENTS = ["home.HomePage", "microsites.MicrositeHomePage"]
+
+
+def required_to_publish(what):
+    """Error messages of a field a draft may leave empty but a published page must have.
+
+    Wagtail defers required text fields when a draft is saved and checks them when the page is
+    submitted or published (``WagtailAdminModelForm.defer_required_fields``; ``Page.save``
+    validates live pages in full)."""
+    return {"blank": format_lazy(_("Zum Veröffentlichen fehlt noch: {what}."), what=what)}
 
 
 class LegalPage(BasePage):
@@ -15,6 +27,7 @@ class LegalPage(BasePage):
     last_reviewed = models.DateField(_("Stand"), null=True, blank=True)
     body = RichTextField(_("Weitere Angaben"), blank=True)
 
+    base_form_class = LegalPageForm
     parent_page_types = LEGAL_PARENTS
     subpage_types = []
     max_count_per_parent = 1
@@ -29,25 +42,40 @@ class ImprintPage(LegalPage):
     """Impressum: provider identification under § 5 DDG and § 18 MStV."""
 
     organisation_name = models.CharField(
-        _("Name mit Rechtsform"), max_length=200, help_text=_("z. B. „Queer im Vogtland e. V.“")
+        _("Name mit Rechtsform"),
+        max_length=200,
+        help_text=_("z. B. „Queer im Vogtland e. V.“"),
+        error_messages=required_to_publish(_("der Name mit Rechtsform")),
     )
-    address = models.TextField(_("Anschrift"), max_length=500, blank=True)
+    address = models.TextField(
+        _("Anschrift"),
+        max_length=500,
+        help_text=_("Ladungsfähige Anschrift, kein Postfach."),
+        error_messages=required_to_publish(_("die Anschrift")),
+    )
     represented_by = models.TextField(
         _("Vertreten durch"),
         max_length=500,
-        blank=True,
         help_text=_("Vertretungsberechtigter Vorstand."),
+        error_messages=required_to_publish(_("wer den Verein vertritt")),
     )
     register_court = models.CharField(_("Registergericht"), max_length=200, blank=True)
     register_number = models.CharField(_("Registernummer"), max_length=100, blank=True)
-    contact_email = models.EmailField(_("E-Mail"), blank=True)
+    contact_email = models.EmailField(
+        _("E-Mail"), error_messages=required_to_publish(_("die E-Mail-Adresse"))
+    )
     contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
     vat_id = models.CharField(_("Umsatzsteuer-ID"), max_length=40, blank=True)
     responsible_person = models.CharField(
-        _("Verantwortlich nach § 18 Abs. 2 MStV"), max_length=200, blank=True
+        _("Verantwortlich nach § 18 Abs. 2 MStV"),
+        max_length=200,
+        help_text=_("Name der Person, die redaktionell verantwortlich ist."),
+        error_messages=required_to_publish(_("die redaktionell verantwortliche Person")),
     )
     responsible_address = models.TextField(
-        _("Anschrift der verantwortlichen Person"), max_length=500, blank=True
+        _("Anschrift der verantwortlichen Person"),
+        max_length=500,
+        error_messages=required_to_publish(_("die Anschrift der verantwortlichen Person")),
     )
 
     content_panels = BasePage.content_panels + [
@@ -80,8 +108,15 @@ class ImprintPage(LegalPage):
 class PrivacyPage(LegalPage):
     """Datenschutzerklärung."""
 
-    organisation_name = models.CharField(_("Verantwortliche Stelle"), max_length=200)
-    contact_email = models.EmailField(_("E-Mail für Datenschutzfragen"), blank=True)
+    organisation_name = models.CharField(
+        _("Verantwortliche Stelle"),
+        max_length=200,
+        error_messages=required_to_publish(_("die verantwortliche Stelle")),
+    )
+    contact_email = models.EmailField(
+        _("E-Mail für Datenschutzfragen"),
+        error_messages=required_to_publish(_("die E-Mail-Adresse für Datenschutzfragen")),
+    )
     data_protection_officer = models.TextField(
         _("Datenschutzbeauftragte*r"), max_length=500, blank=True
     )
@@ -107,7 +142,11 @@ class AccessibilityStatementPage(LegalPage):
         PARTIAL = "partial", _("teilweise barrierefrei")
         NONE = "none", _("nicht barrierefrei")
 
-    organisation_name = models.CharField(_("Anbieter*in"), max_length=200)
+    organisation_name = models.CharField(
+        _("Anbieter*in"),
+        max_length=200,
+        error_messages=required_to_publish(_("der Name der Anbieter*in")),
+    )
     conformance = models.CharField(
         _("Stand der Vereinbarkeit"),
         max_length=10,
@@ -120,12 +159,22 @@ class AccessibilityStatementPage(LegalPage):
         help_text=_("Was ist noch nicht barrierefrei, warum, und welche Alternative gibt es?"),
     )
     statement_date = models.DateField(_("Erstellt am"), null=True, blank=True)
-    contact_email = models.EmailField(_("E-Mail für Rückmeldungen"), blank=True)
+    contact_email = models.EmailField(
+        _("E-Mail für Rückmeldungen"),
+        help_text=_("Hier melden Menschen Barrieren und fragen Inhalte barrierefrei an."),
+        error_messages=required_to_publish(_("die E-Mail-Adresse für Rückmeldungen")),
+    )
     contact_phone = models.CharField(_("Telefon für Rückmeldungen"), max_length=40, blank=True)
     enforcement_body = RichTextField(
         _("Schlichtungs- und Durchsetzungsverfahren"),
-        blank=True,
-        help_text=_("Wohin sich Menschen wenden können, wenn sie keine Antwort bekommen."),
+        help_text=_(
+            "Wohin sich Menschen wenden können, wenn sie keine Antwort bekommen, mit Link, "
+            "z. B. die Schlichtungsstelle nach dem Behindertengleichstellungsgesetz oder die "
+            "Durchsetzungsstelle des Landes."
+        ),
+        error_messages=required_to_publish(
+            _("der Hinweis auf das Schlichtungs- bzw. Durchsetzungsverfahren")
+        ),
     )
 
     content_panels = BasePage.content_panels + [

@@ -79,3 +79,20 @@ def make_user(username, *groups, password="correct-horse-battery", **fields):
     if groups:
         user.groups.set(groups)
     return user
+
+
+def complete_legal_page(page):
+    """Fill the fields a legal page needs before it can be published (drafts may lack them)."""
+    required = {
+        "organisation_name": "Verein e. V.",
+        "address": "Musterstraße 1\n01067 Dresden",
+        "represented_by": "Alex Beispiel (Vorstand)",
+        "contact_email": "kontakt@example.org",
+        "responsible_person": "Alex Beispiel",
+        "responsible_address": "Musterstraße 1\n01067 Dresden",
+        "enforcement_body": "<p>Schlichtungsstelle nach dem BGG</p>",
+    }
+    for name, value in required.items():
+        if hasattr(page, name) and not getattr(page, name):
+            setattr(page, name, value)
+    return page

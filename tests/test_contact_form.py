@@ -21,9 +21,7 @@ ORIGIN = f"http://{HOST}"
 @pytest.fixture
 def contact_pages(member):
     homes = homes_of(member)
-    return {
-        code: ContactPage.objects.child_of(home).get().specific for code, home in homes.items()
-    }
+    return {code: ContactPage.objects.child_of(home).get().specific for code, home in homes.items()}
 
 
 @pytest.fixture
@@ -81,9 +79,7 @@ def test_the_honeypot_is_hidden_from_people(reader, contact_pages):
     assert "Dieses Feld bitte leer lassen" in html
 
 
-def test_a_message_is_stored_and_mailed_to_the_chosen_address(
-    reader, contact_pages, mailoutbox
-):
+def test_a_message_is_stored_and_mailed_to_the_chosen_address(reader, contact_pages, mailoutbox):
     page = contact_pages["de"]
     page.to_address = "beratung@queer-vogtland.example.org"
     page.save_revision().publish()

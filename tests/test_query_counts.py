@@ -12,7 +12,7 @@ from wagtail.models import Page
 from home.models import StandardPage
 from microsites.provisioning import member_homes
 
-from .factories import make_image, make_member, make_news, news_index_of
+from .factories import complete_legal_page, make_image, make_member, make_news, news_index_of
 
 MEMBER_HOST = "verein-a.localhost"
 # page -> (host, path, pinned query count on a warm cache)
@@ -61,7 +61,7 @@ def sites(network):
     homes["de"].add_child(instance=about)
     about.save_revision().publish()
     for page in Page.objects.descendant_of(homes["de"]).filter(live=False).specific():
-        page.save_revision().publish()
+        complete_legal_page(page).save_revision().publish()
     indexes = {
         "localhost": [news_index_of(home) for home in network.values()],
         MEMBER_HOST: [news_index_of(home) for home in homes.values()],

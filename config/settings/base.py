@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "news",
     "legal",
     "contact",
+    "materials",
     "editorial",
     "search",
     "feeds",

@@ -11,9 +11,9 @@ from home.images import images_with_renditions
 
 CATEGORIES = [
     ("flyer", _("Flyer")),
-    ("brochure", _("Broschüre")),
-    ("position_paper", _("Positionspapier")),
-    ("statement", _("Stellungnahme")),
+    ("brochure", _("Broschüren")),
+    ("position_paper", _("Positionspapiere")),
+    ("statement", _("Stellungnahmen")),
     ("other", _("Sonstiges")),
 ]
 

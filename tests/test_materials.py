@@ -75,10 +75,12 @@ def test_downloads_are_grouped_with_type_size_and_language(member, reader):
         ],
     )
     html = reader.get("/materialien/").content.decode()
-    headings = [h for h in ("<h2", "Flyer</h2>", "Broschüre</h2>", "Positionspapier</h2>")]
+    headings = ("Flyer</h2>", "Broschüren</h2>", "Positionspapiere</h2>")
     assert all(h in html for h in headings)
     assert (
-        html.index("Flyer</h2>") < html.index("Broschüre</h2>") < html.index("Positionspapier</h2>")
+        html.index("Flyer</h2>")
+        < html.index("Broschüren</h2>")
+        < html.index("Positionspapiere</h2>")
     ), "groups in the fixed order of kinds"
     assert "Flyer 2026" in html and "Unser Flyer" not in html, "the title override wins"
     assert "Unsere Forderungen" in html
@@ -94,7 +96,7 @@ def test_the_english_page_names_type_size_and_language_in_english(member, reader
     publish(materials_page(member, "en"), [download(document, language="en")])
     html = reader.get("/en/materials/").content.decode()
     assert "PDF, 1.5\xa0MB, Language: English" in html
-    assert "<h2" in html and "Flyer</h2>" in html
+    assert "Flyers</h2>" in html
 
 
 def test_an_empty_materials_page_says_so(member, reader):

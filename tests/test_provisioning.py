@@ -24,8 +24,8 @@ from microsites.provisioning import ProvisioningError, provision_member, provisi
 from .factories import homes_of, make_member
 
 EXPECTED_CHILDREN = {
-    "de": ["aktuelles", "kontakt", "impressum", "datenschutz", "barrierefreiheit"],
-    "en": ["news", "contact", "legal-notice", "privacy", "accessibility"],
+    "de": ["aktuelles", "kontakt", "impressum", "datenschutz", "barrierefreiheit", "materialien"],
+    "en": ["news", "contact", "legal-notice", "privacy", "accessibility", "materials"],
 }
 
 

@@ -129,6 +129,14 @@ class PrivacyPage(LegalPage):
     ]
     template = "legal/privacy_page.html"
 
+    def get_context(self, request, *args, **kwargs):
+        from contact.models import ContactPage
+
+        context = super().get_context(request, *args, **kwargs)
+        # The privacy statement names the contact form's actual retention period.
+        context["contact_page"] = ContactPage.objects.sibling_of(self).live().first()
+        return context
+
     class Meta:
         verbose_name = _("Datenschutzerklärung")
         verbose_name_plural = _("Datenschutzerklärungen")

@@ -77,6 +77,8 @@ def demo_document(title, collection, lines=()):
 
 
 def fill_materials(homes, collection, items):
+    """Fill and publish the materials pages of one site; returns how many were filled."""
+    filled = 0
     for code, home in homes.items():
         page = MaterialsPage.objects.child_of(home).first()
         if page is None or page.downloads:
@@ -101,10 +103,13 @@ def fill_materials(homes, collection, items):
             for category, language, title, description in items
         ]
         page.save_revision().publish()
+        filled += 1
+    return filled
 
 
 def seed_materials(context):
-    fill_materials(context.umbrella, network_collection(), UMBRELLA_ITEMS)
+    filled = fill_materials(context.umbrella, network_collection(), UMBRELLA_ITEMS)
     for member in list(context.members.values())[:3]:
-        fill_materials(context.homes(member), member.collection, MEMBER_ITEMS)
-    context.log("Materialien")
+        filled += fill_materials(context.homes(member), member.collection, MEMBER_ITEMS)
+    if filled:
+        context.log(f"Materialien: {filled} Seiten")

@@ -175,3 +175,15 @@ def test_the_published_imprint_shows_every_required_item_in_both_languages(membe
     statement = client.get("/en/accessibility/").content.decode()
     assert "Schlichtungsstelle nach dem BGG" in statement
     assert Page.objects.filter(live=True, url_path__endswith="/accessibility/").exists()
+
+
+def test_the_privacy_statement_names_the_contact_forms_retention_period(member):
+    from contact.models import ContactPage
+
+    contact = ContactPage.objects.child_of(homes_of(member)["de"]).get()
+    contact.retention_days = 30
+    contact.save_revision().publish()
+    publish_all_legal(member, "de")
+    html = Client(HTTP_HOST=HOST).get("/datenschutz/").content.decode()
+    assert "Wir speichern deine Nachricht 30 Tage" in html
+    assert "keine IP-Adresse" in html

@@ -166,7 +166,8 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["spam_fields"] = spam.SpamFields()
+        posted = request.POST.get(spam.STARTED_FIELD) if request.method == "POST" else None
+        context["spam_fields"] = spam.SpamFields(posted)
         return context
 
     def serve(self, request, *args, **kwargs):

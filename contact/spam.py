@@ -44,14 +44,30 @@ def started_token(at=None):
 
 
 class SpamFields:
-    """What the template needs to render the hidden fields."""
+    """What the template needs to render the hidden fields.
+
+    A form shown again (after an input error) keeps the time stamp it was first shown with, so
+    that a quick correction is not mistaken for a bot."""
 
     honeypot_name = HONEYPOT_FIELD
     started_name = STARTED_FIELD
 
+    def __init__(self, posted=None):
+        self.posted = posted if posted and _valid(posted) else None
+
     @property
     def started_value(self):
-        return started_token()
+        return self.posted or started_token()
+
+
+def _valid(token):
+    try:
+        signing.TimestampSigner(salt=SALT).unsign(
+            token, max_age=_setting("CONTACT_FORM_MAX_AGE", 7 * 24 * 3600)
+        )
+    except signing.BadSignature:
+        return False
+    return True
 
 
 def client_address(request):

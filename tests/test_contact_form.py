@@ -314,3 +314,13 @@ def test_provisioning_leaves_a_form_without_recipient_as_draft(network, settings
     assert not page.live
     umbrella = ContactPage.objects.child_of(network["de"]).get()
     assert not umbrella.live, "NETWORK_CONTACT_EMAIL is empty in the tests"
+
+
+def test_a_form_shown_again_after_an_error_keeps_its_first_time_stamp(reader, contact_pages):
+    page = contact_pages["de"]
+    started = spam.started_token(time.time() - 10)
+    response = post(reader, page, form_data(page, nachricht="", **{spam.STARTED_FIELD: started}))
+    assert f'value="{started}"' in response.content.decode()
+    # Corrected at once: still accepted, because the form was first shown ten seconds ago.
+    post(reader, page, form_data(page, **{spam.STARTED_FIELD: started}))
+    assert FormSubmission.objects.filter(page=page).count() == 1

@@ -324,3 +324,34 @@ def test_a_form_shown_again_after_an_error_keeps_its_first_time_stamp(reader, co
     # Corrected at once: still accepted, because the form was first shown ten seconds ago.
     post(reader, page, form_data(page, **{spam.STARTED_FIELD: started}))
     assert FormSubmission.objects.filter(page=page).count() == 1
+
+
+def test_in_the_admin_a_contact_form_without_recipient_cannot_be_published(
+    contact_pages, lag_staff
+):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    page = contact_pages["de"]
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(lag_staff)
+    url = f"/admin/pages/{page.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data["to_address"] = ""
+    data["retention_days"] = "30"
+    assert client.post(url, data).status_code == 302, "a draft may lack the recipient"
+
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Gib an, an welche E-Mail-Adresse die Nachrichten gehen sollen." in (
+        response.content.decode()
+    )
+    data["to_address"] = "team@queer-vogtland.example.org"
+    data["retention_days"] = "400"
+    response = client.post(url, data)
+    assert "Nachrichten dürfen höchstens 365 Tage aufbewahrt werden." in (response.content.decode())
+    data["retention_days"] = "30"
+    assert client.post(url, data).status_code == 302
+    live = ContactPage.objects.get(pk=page.pk)
+    assert live.to_address == "team@queer-vogtland.example.org"
+    assert live.retention_days == 30

@@ -1,3 +1,7 @@
+import logging
+import smtplib
+
+from django import forms
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -21,6 +25,8 @@ from home.models import BasePage
 from legal.forms import RequiredToPublishMessagesMixin
 
 from . import spam
+
+logger = logging.getLogger(__name__)
 
 MIN_RETENTION_DAYS = 1
 MAX_RETENTION_DAYS = 365
@@ -216,24 +222,29 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
 
     def send_mail(self, form):
         """Only what the reader typed, no address, no browser data; the reply goes to the
-        reader's e-mail address if they gave one."""
+        reader's e-mail address if they gave one. If the mail server fails, the message is
+        still kept in the admin and the reader is thanked as usual."""
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
         reply_to = [
             value
             for field in form
-            if field.field.__class__.__name__ == "EmailField"
+            if isinstance(field.field, forms.EmailField)
             and (value := form.cleaned_data.get(field.name))
         ]
+        site = self.get_site()
         message = EmailMessage(
             subject=self.subject
             or gettext("Neue Nachricht über das Kontaktformular: %(site)s")
-            % {"site": self.get_site().site_name if self.get_site() else self.title},
+            % {"site": (site.site_name if site else "") or self.title},
             body=self.render_email(form),
             from_email=self.from_address or settings.DEFAULT_FROM_EMAIL,
             to=addresses,
             reply_to=reply_to[:1],
         )
-        message.send()
+        try:
+            message.send()
+        except (OSError, smtplib.SMTPException):
+            logger.exception("Contact form e-mail for page %s could not be sent", self.pk)
 
     def render_email(self, form):
         body = super().render_email(form)

@@ -355,3 +355,22 @@ def test_in_the_admin_a_contact_form_without_recipient_cannot_be_published(
     live = ContactPage.objects.get(pk=page.pk)
     assert live.to_address == "team@queer-vogtland.example.org"
     assert live.retention_days == 30
+
+
+class BrokenMailServer:
+    """An e-mail backend whose server does not answer."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_a_failing_mail_server_loses_no_message_and_shows_no_error(reader, contact_pages, settings):
+    settings.EMAIL_BACKEND = "tests.test_contact_form.BrokenMailServer"
+    page = contact_pages["de"]
+    response = post(reader, page, form_data(page))
+    assert response.status_code == 200
+    assert "Danke, deine Nachricht ist angekommen." in response.content.decode()
+    assert FormSubmission.objects.filter(page=page).count() == 1

@@ -203,3 +203,33 @@ def test_query_count_does_not_grow_with_the_number_of_downloads(member, reader):
 
     few, many = measure(2), measure(20)
     assert few == many == 17
+
+
+def test_a_draft_of_a_live_page_does_not_publish_a_new_document(member):
+    first = make_document("Veröffentlicht", member.collection)
+    second = make_document("Nur im Entwurf", member.collection)
+    page = publish(materials_page(member), [download(first)])
+    page = MaterialsPage.objects.get(pk=page.pk)
+    page.downloads = [download(first), download(second)]
+    page.save_revision()
+    anonymous = Client(HTTP_HOST=HOST)
+    assert fetch(anonymous, first) == 200
+    assert fetch(anonymous, second) == 404
+    page.get_latest_revision().publish()
+    assert fetch(anonymous, second) == 200
+
+
+def test_downloading_a_public_document_sets_no_cookie_and_writes_nothing(member):
+    import re
+
+    document = make_document("Flyer", member.collection)
+    publish(materials_page(member), [download(document)])
+    anonymous = Client(HTTP_HOST=HOST)
+    fetch(anonymous, document)
+    with CaptureQueriesContext(connection) as queries:
+        response = anonymous.get(document.url)
+        b"".join(response.streaming_content)
+    assert response.status_code == 200
+    assert not response.cookies
+    writes = [q["sql"] for q in queries if re.match(r"^\s*(INSERT|UPDATE|DELETE)", q["sql"], re.I)]
+    assert writes == []

@@ -3,13 +3,13 @@
 Both build their context in a fixed number of queries, whatever the number of offers or
 members (pinned in tests/test_directory_queries.py)."""
 
+from html import unescape
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.text import unescape_entities
 from django.utils.translation import gettext_lazy as _
 
 from districts.models import District
@@ -134,7 +134,7 @@ def directory_context(page, request):
 
 
 def _plain_text(html):
-    return unescape_entities(strip_tags(html or "")).strip()
+    return unescape(strip_tags(html or "")).strip()
 
 
 def member_directory_context(page, request):

@@ -165,7 +165,6 @@ class Offer(
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Angebot")
         verbose_name_plural = _("Angebote und Anlaufstellen")
-        ordering = ["name", "pk"]
         indexes = [models.Index(fields=["live", "locale", "district"])]
 
     def __str__(self):

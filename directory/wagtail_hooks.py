@@ -25,8 +25,6 @@ class OfferViewSet(MemberOwnedSnippetViewSet):
     list_display = ["name", "kind", "district", "member", "locale"]
     list_filter = ["kind", "district", "live"]
     list_export = ["name", "kind", "district", "town", "member", "live"]
-    search_fields = ["name", "town"]
-    ordering = ["name"]
 
 
 register_snippet(OfferViewSet)

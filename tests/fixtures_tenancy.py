@@ -240,6 +240,7 @@ def _member_owned_samples(scope, editor):
 
 # --- Objects of any member-owned model -----------------------------------------------------------
 
+
 # "app_label.ModelName" -> fn(member, marker) returning a saved instance. Models not listed are
 # filled in automatically (see ``autofill``); add a builder when that is not enough.
 def _offer(member, marker):

@@ -88,10 +88,10 @@ def test_cells_cannot_start_a_formula(value):
 
 def test_the_report_menu_item_is_for_staff_only(client, member_editor, lag_staff):
     client.force_login(lag_staff)
-    assert URL in client.get("/admin/reports/").content.decode() or URL in client.get(
-        "/admin/"
-    ).content.decode()
+    assert (
+        URL in client.get("/admin/reports/").content.decode()
+        or URL in client.get("/admin/").content.decode()
+    )
     editor = Client(HTTP_HOST="localhost")
     editor.force_login(member_editor)
     assert URL not in editor.get("/admin/").content.decode()
-

@@ -101,9 +101,7 @@ def test_the_form_explains_coordinates_outside_saxony(approving_member, people):
     assert not Offer.objects.exists()
 
 
-def test_submit_member_approval_lag_approval_makes_the_offer_live(
-    approving_member, people, client
-):
+def test_submit_member_approval_lag_approval_makes_the_offer_live(approving_member, people, client):
     offer = make_offer(approving_member, "Neues Angebot", publish=False)
     editor = signed_in(people["editor"])
     response = editor.post(

@@ -36,7 +36,13 @@ def shade_of(count):
 
 
 def legend():
-    labels = [_("keine"), "1", "2–3", "4–6", _("7 und mehr")]
+    labels = [
+        _("keine Angebote"),
+        _("1 Angebot"),
+        _("2–3 Angebote"),
+        _("4–6 Angebote"),
+        _("7 und mehr Angebote"),
+    ]
     return list(enumerate(labels))
 
 

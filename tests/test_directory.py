@@ -138,7 +138,7 @@ def test_an_offer_follows_its_members_workflow(member, other_member):
 
 
 def test_provisioning_creates_the_directory_pages(network, member):
-    for code, home in network.items():
+    for home in network.values():
         assert DirectoryPage.objects.child_of(home).live().count() == 1
         assert MemberDirectoryPage.objects.child_of(home).live().count() == 1
     homes = member_homes(member)

@@ -262,6 +262,13 @@ class DirectoryPage(BasePage):
         context.update(directory_context(self, request))
         return context
 
+    def get_structured_data(self, request, site_context):
+        """The offers on this page of results as a schema.org ``ItemList`` of services."""
+        from .structured_data import offer_list
+
+        offers = getattr(request, "_directory_offers", None)
+        return [offer_list(offers, request)] if offers else []
+
 
 class MemberDirectoryPage(BasePage):
     """The member directory of the umbrella site: every active member with logo, short

@@ -105,6 +105,9 @@ def directory_context(page, request):
     results = results.select_related("district", "member__site", "locale").order_by("name", "pk")
     paginator = Paginator(results, OFFERS_PER_PAGE)
     offers_page = paginator.get_page(request.GET.get("seite"))
+    offers_page.object_list = list(offers_page.object_list)
+    # For the JSON-LD in the page head (DirectoryPage.get_structured_data): no second query.
+    request._directory_offers = offers_page.object_list
 
     shapes = district_shapes()
     map_districts = []

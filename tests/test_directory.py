@@ -392,3 +392,21 @@ def test_member_directory_filters_by_district_and_kind(client, member, other_mem
     body = client.get(f"/mitglieder/?bezirk={PLAUEN}&art=kultur").content.decode()
     assert "0 Mitgliedsorganisationen" in body
     assert client.get("/mitglieder/?bezirk=xyz").status_code == 200
+
+
+def test_the_directory_describes_its_offers_as_json_ld(client, offers):
+    import json
+
+    body = client.get(f"{directory_url()}?bezirk={PLAUEN}").content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    entities = [entity for block in blocks for entity in json.loads(block).get("@graph", [])]
+    entities += [json.loads(block) for block in blocks if "@graph" not in json.loads(block)]
+    lists = [entity for entity in entities if entity.get("@type") == "ItemList"]
+    assert len(lists) == 1
+    services = [element["item"] for element in lists[0]["itemListElement"]]
+    assert sorted(service["name"] for service in services) == [
+        "Beratung Plauen",
+        "Jugendgruppe Plauen",
+    ]
+    assert services[0]["areaServed"]["identifier"] == PLAUEN
+    assert services[0]["provider"]["name"] == "Queer im Vogtland e. V."

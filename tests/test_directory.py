@@ -356,6 +356,10 @@ def test_reading_the_directory_sets_no_cookie_and_writes_nothing(client, offers)
 def test_member_directory_lists_active_members_with_description_from_their_home(
     client, member, other_member
 ):
+    from .factories import make_image
+
+    member.logo = make_image("Logo Vogtland", collection=member.collection)
+    member.save()
     home = member_homes(member)["de"]
     home.intro = "<p>Wir sind <b>queer</b> im Vogtland.</p>"
     home.save_revision().publish()
@@ -374,6 +378,9 @@ def test_member_directory_lists_active_members_with_description_from_their_home(
     assert "Queer im Vogtland e. V." in body and "Rosa Lausitz e. V." in body
     assert "Ruhender Verein" not in body
     assert "Wir sind queer im Vogtland." in body
+    cards = body.split('class="member-card"')
+    vogtland = next(card for card in cards if "Queer im Vogtland e. V." in card)
+    assert "<picture" in vogtland and 'alt=""' in vogtland
     assert "Beratung, Jugendgruppe" in body
     assert "Kultur" not in body.split('class="member-list"')[1]
     assert f'href="http://{member.hostname}' in body

@@ -16,6 +16,7 @@ from districts.models import District
 from home.images import images_with_renditions
 from home.site_context import SiteContext
 from microsites.models import Member, MicrositeHomePage
+from search.text import query_terms
 
 from .choices import Kind, label_of
 from .forms import DirectoryFilterForm, MemberFilterForm
@@ -64,14 +65,18 @@ def _query_string(values, **changes):
 
 def apply_filters(offers, values):
     """Every filter except the district (the map counts per district over the rest)."""
-    words = values.get("q", "").split()[:MAX_QUERY_WORDS]
-    for word in words:
-        offers = offers.filter(
-            Q(name__icontains=word)
-            | Q(description__icontains=word)
-            | Q(town__icontains=word)
-            | Q(member__name__icontains=word)
-        )
+    # Every term must occur; a term is one word or its gender forms ("Berater*innen" is
+    # found by "Beraterin" and "Berater", see search/text.py).
+    for group in query_terms(values.get("q", ""))[:MAX_QUERY_WORDS]:
+        condition = Q()
+        for word in group:
+            condition |= (
+                Q(name__icontains=word)
+                | Q(description__icontains=word)
+                | Q(town__icontains=word)
+                | Q(member__name__icontains=word)
+            )
+        offers = offers.filter(condition)
     if values.get("art"):
         offers = offers.filter(kind=values["art"])
     if values.get("zielgruppe"):

@@ -233,6 +233,17 @@ def test_each_filter_and_their_combination(client, offers, query, expected):
     assert sorted(names_in(response)) == expected
 
 
+@pytest.mark.parametrize("query", ["Berater*innen", "Beraterin", "berater", "Berater:innen"])
+def test_text_search_finds_gender_inclusive_forms(client, member, query):
+    make_offer(member, "Peer-Beratung", description="Unsere Berater*innen hören zu.")
+    make_offer(member, "Chor", kind="kultur", description="Wir singen.")
+    assert names_in(client.get(directory_url(), {"q": query})) == ["Peer-Beratung"]
+
+
+def test_a_query_of_only_punctuation_filters_nothing(client, offers):
+    assert len(names_in(client.get(directory_url(), {"q": "*** ;--"}))) == 3
+
+
 def test_bad_filter_values_give_a_message_and_keep_the_valid_filters(client, offers):
     response = client.get(f"{directory_url()}?bezirk=99999&art=jugendgruppe&q=" + "x" * 150)
     assert response.status_code == 200

@@ -14,6 +14,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 from tenancy.models import MemberOwnedModel
@@ -148,6 +149,17 @@ class Offer(
             [FieldPanel("step_free"), FieldPanel("accessible_toilet"), FieldPanel("hearing_loop")],
             _("Barrierefreiheit des Ortes"),
         ),
+    ]
+
+    # wagtail-localize: name, description and hours are translated; codes, places and contact
+    # details are the same in every language and follow the original.
+    override_translatable_fields = [
+        SynchronizedField("target_groups"),
+        SynchronizedField("languages"),
+        SynchronizedField("town"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("phone"),
     ]
 
     search_fields = [

@@ -171,3 +171,50 @@ def test_an_editor_cannot_create_offers_for_another_member(approving_member, peo
     response = client.post(reverse(f"{URL}:add"), form_data(other))
     assert response.status_code == 200
     assert not Offer.objects.filter(member=other).exists()
+
+
+def test_translating_a_live_offer_creates_a_draft_that_readers_do_not_see(
+    approving_member, people, client
+):
+    from wagtail.models import Locale
+
+    offer = make_offer(approving_member, "Beratung Plauen")
+    editor = signed_in(people["editor"])
+    english = Locale.objects.get(language_code="en")
+    response = editor.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["directory", "offer", offer.pk],
+        ),
+        {"locales": [english.pk]},
+    )
+    assert response.status_code == 302
+    translation = Offer.objects.get(translation_key=offer.translation_key, locale=english)
+    assert translation.member == approving_member
+    assert not translation.live
+    # The English directory keeps showing the German original until the translation passes
+    # the member's workflow.
+    body = client.get("/en/offers/").content.decode()
+    assert body.count('<article class="offer"') == 1
+    assert '<article class="offer" lang="de">' in body
+    assert translation.get_workflow() == approving_member.workflow
+
+    # Translated and submitted, it passes both steps and then replaces the original.
+    editor.post(
+        reverse(f"{URL}:edit", args=[translation.pk]),
+        {
+            **form_data(approving_member, name="Counselling Plauen"),
+            "action-submit": "1",
+        },
+    )
+    translation.refresh_from_db()
+    assert not translation.live
+    for person in ("approver", "lag"):
+        task_state = WorkflowState.objects.for_instance(translation).get().current_task_state
+        signed_in(people[person]).post(
+            reverse(f"{URL}:workflow_action", args=[translation.pk, "approve", task_state.pk])
+        )
+    translation.refresh_from_db()
+    assert translation.live and translation.name == "Counselling Plauen"
+    body = client.get("/en/offers/").content.decode()
+    assert "Counselling Plauen" in body and "Beratung Plauen" not in body

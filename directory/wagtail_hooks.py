@@ -11,13 +11,20 @@ from microsites.provisioning import UMBRELLA, DefaultPage
 from tenancy.scoping import is_network_staff
 from tenancy.viewsets import MemberOwnedSnippetViewSet
 
-from .admin_views import CoverageReportView
+from .admin_views import (
+    CoverageReportView,
+    OfferCopyView,
+    OfferCreateView,
+    SubmitNewOfferMenuItem,
+)
 from .api import OffersAPIViewSet
 from .models import Offer
 
 
 class OfferViewSet(MemberOwnedSnippetViewSet):
     model = Offer
+    add_view_class = OfferCreateView
+    copy_view_class = OfferCopyView
     icon = "site"
     menu_label = _("Angebote")
     add_to_admin_menu = True
@@ -28,6 +35,11 @@ class OfferViewSet(MemberOwnedSnippetViewSet):
 
 
 register_snippet(OfferViewSet)
+
+
+@hooks.register("register_snippet_action_menu_item")
+def submit_new_offer_menu_item(model):
+    return SubmitNewOfferMenuItem(order=20) if model is Offer else None
 
 
 @hooks.register("register_default_pages")

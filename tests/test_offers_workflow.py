@@ -218,3 +218,25 @@ def test_translating_a_live_offer_creates_a_draft_that_readers_do_not_see(
     assert translation.live and translation.name == "Counselling Plauen"
     body = client.get("/en/offers/").content.decode()
     assert "Counselling Plauen" in body and "Beratung Plauen" not in body
+
+
+def test_a_new_offer_can_be_submitted_from_the_create_form(approving_member, people):
+    editor = signed_in(people["editor"])
+    page = editor.get(reverse(f"{URL}:add")).content.decode()
+    assert f"Bei {approving_member.workflow.name} einreichen" in page
+    response = editor.post(
+        reverse(f"{URL}:add"), {**form_data(approving_member), "action-submit": "1"}
+    )
+    assert response.status_code == 302
+    offer = Offer.objects.get(name="Beratung im Vogtland")
+    assert not offer.live
+    state = WorkflowState.objects.for_instance(offer).get()
+    assert state.workflow == approving_member.workflow
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_staff_create_offers_without_the_member_submit_button(approving_member, people):
+    lag = signed_in(people["lag"])
+    page = lag.get(reverse(f"{URL}:add")).content.decode()
+    assert f"Bei {approving_member.workflow.name} einreichen" not in page
+    assert "Veröffentlichen" in page or "Publish" in page

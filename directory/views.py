@@ -151,6 +151,11 @@ def _plain_text(html):
     return unescape(strip_tags(html or "")).strip()
 
 
+def _kind_position(code):
+    order = Kind.values
+    return order.index(code) if code in order else len(order)
+
+
 def member_directory_context(page, request):
     """Active members with logo, short description and link from their own records; the short
     description is the intro of the member's home page in the reader's language (German if
@@ -196,7 +201,6 @@ def member_directory_context(page, request):
         kinds.setdefault(member_id, set()).add(kind)
 
     entries = []
-    kind_order = list(Kind.values)
     for member in members:
         home = homes.get(member.site.root_page.translation_key)
         description = ""
@@ -212,7 +216,7 @@ def member_directory_context(page, request):
                 "site_url": site_url,
                 "kinds": [
                     label_of(Kind, kind)
-                    for kind in sorted(kinds.get(member.pk, ()), key=kind_order.index)
+                    for kind in sorted(kinds.get(member.pk, ()), key=_kind_position)
                 ],
             }
         )

@@ -240,9 +240,30 @@ def _member_owned_samples(scope, editor):
 
 # --- Objects of any member-owned model -----------------------------------------------------------
 
+
 # "app_label.ModelName" -> fn(member, marker) returning a saved instance. Models not listed are
 # filled in automatically (see ``autofill``); add a builder when that is not enough.
-SAMPLE_BUILDERS = {}
+def _offer(member, marker):
+    from directory.models import Offer
+    from districts.models import District
+
+    offer = Offer(
+        member=member,
+        name=f"{marker} Angebot",
+        kind="beratung",
+        target_groups=["alle"],
+        district=District.objects.get(pk=member.district_id),
+        town=f"{marker} Ort",
+        phone="0351 123456",
+        locale=Locale.get_default(),
+        live=False,
+    )
+    offer.full_clean()
+    offer.save()
+    return offer
+
+
+SAMPLE_BUILDERS = {"directory.Offer": _offer}
 
 
 def _sample_value(field, member, marker, number):

@@ -405,6 +405,7 @@ RULES = [
     Rule("editorial:mark_translation_current", post_only(), objects=TRANSLATED_PAGE),
     Rule("editorial:member_log*", staff_only()),
     Rule("editorial:network_items*", staff_only()),
+    Rule("directory_coverage", staff_only(), why="the LAG's coverage report of all members"),
     Rule("editorial:withdraw", staff_only((OK, DENIED)), objects=NEWS_PAGE),
     Rule(
         "editorial:restore",
@@ -517,7 +518,8 @@ def member_owned_snippet_rules():
             ),
         }
         # The LAG reviews snippets in their workflow; member roles only look and edit.
-        for view, expect in SNIPPET_VIEWS.items():
+        views = {**SNIPPET_VIEWS, **SNIPPET_VIEW_OVERRIDES.get(label, {})}
+        for view, expect in views.items():
             rules.append(
                 Rule(
                     f"wagtailsnippets_{prefix}:{view}",
@@ -561,8 +563,9 @@ SNIPPET_VIEWS = {
     "revisions_compare": own(),
     "revisions_unschedule": own(DENIED),
     "unpublish": own(DENIED, staff=OK),
-    # Objects in a workflow are locked for everybody but the reviewers.
-    "lock": own(one_of(NOT_ALLOWED, DENIED), staff=NOT_ALLOWED),
+    # Objects in a workflow are locked for everybody but the reviewers (the member's approvers
+    # while the member's own step is current, as for offers in the member's workflow).
+    "lock": own(one_of(NOT_ALLOWED, DENIED), staff=one_of(NOT_ALLOWED, DENIED)),
     "unlock": own(one_of(NOT_ALLOWED, DENIED), staff=one_of(NOT_ALLOWED, DENIED)),
     "workflow_action": own(DENIED),
     "collect_workflow_action_data": own(DENIED),
@@ -571,6 +574,16 @@ SNIPPET_VIEWS = {
     "workflow_history": own(),
     "workflow_history_detail": own(),
     "reorder": post_only(),
+}
+# Models that follow their member's workflow (``get_workflow()``): in the world both members
+# approve first, so the member's approvers (and administrators) review the sample, not the LAG.
+MEMBER_STEP_REVIEW = own(DENIED, approver=OK, staff=DENIED, admin=OK)
+SNIPPET_VIEW_OVERRIDES = {
+    "directory.Offer": {
+        "workflow_action": MEMBER_STEP_REVIEW,
+        "collect_workflow_action_data": MEMBER_STEP_REVIEW,
+        "workflow_preview": MEMBER_STEP_REVIEW,
+    },
 }
 SNIPPET_CHOOSER_VIEWS = {
     "choose": everyone(),

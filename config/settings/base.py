@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "tenancy",
     "districts",
     "news",
+    "directory",
     "legal",
     "contact",
     "materials",

@@ -1,0 +1,81 @@
+"""The directory of offers and the member directory in a real browser: accessible in both
+languages, self-contained, keyboard-operable, and usable without JavaScript."""
+
+import pytest
+from wagtail.models import Locale
+
+from tests.factories import make_member
+from tests.test_directory import BAUTZEN, make_offer
+
+
+@pytest.fixture
+def directory_sites(live_network):
+    member = make_member(
+        "queer-vogtland", name="Queer im Vogtland e. V.", short_name="Queer im Vogtland"
+    )
+    other = make_member(
+        "rosa-lausitz", name="Rosa Lausitz e. V.", short_name="Rosa Lausitz", district=BAUTZEN
+    )
+    offer = make_offer(member, "Beratung Plauen", step_free=True, languages=["de", "cs"])
+    english = offer.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.name = "Counselling Plauen"
+    english.save()
+    english.save_revision().publish()
+    make_offer(member, "Jugendgruppe Plauen", kind="jugendgruppe", target_groups=["jugend"])
+    make_offer(other, "Telefonberatung", ars=BAUTZEN, town="Bautzen", remote_only=True)
+    live_network.sync_ports()
+    return live_network
+
+
+@pytest.mark.parametrize(
+    ("host", "path", "lang"),
+    [
+        ("localhost", "/angebote/", "de"),
+        ("localhost", "/en/offers/", "en"),
+        ("localhost", "/angebote/?bezirk=14625&art=beratung", "de"),
+        ("localhost", "/en/offers/?q=" + "x" * 120, "en"),
+        ("queer-vogtland.localhost", "/angebote/", "de"),
+        ("localhost", "/mitglieder/", "de"),
+        ("localhost", "/en/members/", "en"),
+    ],
+)
+def test_directory_pages_are_accessible_and_make_no_foreign_requests(
+    directory_sites, browser_page, axe, host, path, lang
+):
+    response = browser_page.goto(directory_sites.url_for(host, path))
+    assert response.status == 200
+    browser_page.wait_for_load_state("networkidle")
+    assert browser_page.locator("html").get_attribute("lang") == lang
+    assert browser_page.request_log.foreign(host) == []
+    assert axe(browser_page) == []
+    assert browser_page.context.cookies() == []
+
+
+def test_a_district_on_the_map_is_reached_by_keyboard_and_filters_the_list(
+    directory_sites, browser_page
+):
+    browser_page.goto(directory_sites.url_for("localhost", "/angebote/"))
+    link = browser_page.locator("a.district-map__district[aria-label^='Bautzen']")
+    link.focus()
+    assert browser_page.evaluate("document.activeElement.getAttribute('aria-label')").startswith(
+        "Bautzen"
+    )
+    with browser_page.expect_navigation():
+        browser_page.keyboard.press("Enter")
+    assert "bezirk=14625" in browser_page.url
+    titles = browser_page.locator(".offer__title").all_inner_texts()
+    assert titles == ["Telefonberatung"]
+
+
+def test_filters_work_without_javascript(directory_sites, browser):
+    context = browser.new_context(java_script_enabled=False, locale="de-DE")
+    page = context.new_page()
+    try:
+        page.goto(directory_sites.url_for("localhost", "/angebote/"))
+        page.select_option("#id_art", "jugendgruppe")
+        page.click("button[type=submit] >> text=Angebote anzeigen")
+        page.wait_for_load_state("load")
+        assert "art=jugendgruppe" in page.url
+        assert page.locator(".offer__title").all_inner_texts() == ["Jugendgruppe Plauen"]
+    finally:
+        context.close()

@@ -519,4 +519,5 @@ def seed_offers(context):
             translation.description = english_description
             _publish(translation)
             created += 1
-    context.log(f"Angebote: {created} angelegt")
+    if created:
+        context.log(f"Angebote: {created} angelegt")

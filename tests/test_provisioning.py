@@ -24,8 +24,16 @@ from microsites.provisioning import ProvisioningError, provision_member, provisi
 from .factories import homes_of, make_member
 
 EXPECTED_CHILDREN = {
-    "de": ["aktuelles", "kontakt", "impressum", "datenschutz", "barrierefreiheit", "materialien"],
-    "en": ["news", "contact", "legal-notice", "privacy", "accessibility", "materials"],
+    "de": [
+        "aktuelles",
+        "kontakt",
+        "impressum",
+        "datenschutz",
+        "barrierefreiheit",
+        "angebote",
+        "materialien",
+    ],
+    "en": ["news", "contact", "legal-notice", "privacy", "accessibility", "offers", "materials"],
 }
 
 
@@ -63,7 +71,9 @@ def test_member_gets_site_home_pages_and_default_children(member):
         assert [slug for slug, _live in children] == slugs
         live = dict(children)
         assert live[slugs[0]] and live[slugs[1]], "news and contact are live"
-        assert not any(live[slug] for slug in slugs[2:]), "legal pages start as drafts"
+        assert not any(live[slug] for slug in slugs[2:5]), "legal pages start as drafts"
+        assert live[slugs[5]], "the directory of offers is live"
+        assert not live[slugs[6]], "materials start as a draft until they list something"
 
 
 def test_member_gets_collection_groups_permissions_settings_and_workflow(member):

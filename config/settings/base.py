@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "tenancy",
     "districts",
     "news",
+    "eventcalendar",
     "legal",
     "contact",
     "editorial",

@@ -20,11 +20,19 @@ MAX_CANDIDATES = 500
 ONLINE = "online"
 
 
-def events_below(index, network):
+def events_below(index, network, restricted_paths=None):
     """Live public events of ``index`` – for the umbrella's index together with the network's
-    events in its language – with what the lists show (locale, district)."""
+    events in its language – with what the lists show (locale, district). ``restricted_paths``
+    (the site context has them) saves the query for view restrictions on a member's site."""
     items = EventPage.objects.all()
-    items = network_listing(items, index) if network else items.live().public().child_of(index)
+    if network:
+        items = network_listing(items, index)
+    elif restricted_paths is not None:
+        items = items.live().child_of(index)
+        for path in restricted_paths:
+            items = items.exclude(path__startswith=path)
+    else:
+        items = items.live().public().child_of(index)
     return items.select_related("locale", "district").defer_streamfields()
 
 
@@ -87,4 +95,3 @@ def with_provenance(events, index, network):
         for event in events:
             event.network_member = None
     return events
-

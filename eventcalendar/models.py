@@ -87,7 +87,9 @@ class EventPage(SyndicatedPageMixin, BasePage):
         _("Ende"),
         null=True,
         blank=True,
-        help_text=_("Leer lassen, wenn es kein festes Ende gibt. Bei mehrtägigen Veranstaltungen der letzte Tag."),
+        help_text=_(
+            "Leer lassen, wenn es kein festes Ende gibt. Bei mehrtägigen Veranstaltungen der letzte Tag."
+        ),
     )
     all_day = models.BooleanField(
         _("ganztägig"),
@@ -147,7 +149,9 @@ class EventPage(SyndicatedPageMixin, BasePage):
     online_url = models.URLField(
         _("Link zur Online-Veranstaltung"),
         blank=True,
-        help_text=_("Wird öffentlich gezeigt. Soll der Link nicht öffentlich sein, eine Anmeldung verlangen."),
+        help_text=_(
+            "Wird öffentlich gezeigt. Soll der Link nicht öffentlich sein, eine Anmeldung verlangen."
+        ),
     )
 
     registration = models.CharField(
@@ -173,13 +177,17 @@ class EventPage(SyndicatedPageMixin, BasePage):
         _("Barrierefreiheit"),
         blank=True,
         max_length=1000,
-        help_text=_("Zugang, Rollstuhl, Toiletten, Gebärdensprache, Ruheraum … und wen man fragen kann."),
+        help_text=_(
+            "Zugang, Rollstuhl, Toiletten, Gebärdensprache, Ruheraum … und wen man fragen kann."
+        ),
     )
     content_notes = models.TextField(
         _("Inhaltshinweise"),
         blank=True,
         max_length=1000,
-        help_text=_("Themen, auf die sich Menschen vorbereiten möchten (z. B. Gewalt, Diskriminierung). Wird vor dem Text gezeigt."),
+        help_text=_(
+            "Themen, auf die sich Menschen vorbereiten möchten (z. B. Gewalt, Diskriminierung). Wird vor dem Text gezeigt."
+        ),
     )
     lead_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -25,7 +25,10 @@ MAX_COUNT = 200
 class Recurrence(models.TextChoices):
     NONE = "", _("einmalig")
     WEEKLY = "weekly", _("wöchentlich")
-    MONTHLY_WEEKDAY = "monthly-weekday", _("monatlich am selben Wochentag (z. B. jeden 2. Donnerstag)")
+    MONTHLY_WEEKDAY = (
+        "monthly-weekday",
+        _("monatlich am selben Wochentag (z. B. jeden 2. Donnerstag)"),
+    )
     MONTHLY_DAY = "monthly-day", _("monatlich am selben Tag (z. B. jeden 15.)")
 
 
@@ -236,7 +239,7 @@ class Schedule:
     # --- for people and for iCal -----------------------------------------------------------
 
     def describe(self):
-        """"jeden Donnerstag", "jeden zweiten Donnerstag im Monat", … (empty for single dates)."""
+        """ "jeden Donnerstag", "jeden zweiten Donnerstag im Monat", … (empty for single dates)."""
         if not self.is_series:
             return ""
         start = self.first_start
@@ -292,9 +295,7 @@ class Schedule:
         elif self.until:
             # RFC 5545: with a DTSTART in a time zone, UNTIL is in UTC; for dates it is a date.
             parts["UNTIL"] = (
-                self.until
-                if self.all_day
-                else end_of_day(self.until).astimezone(ZoneInfo("UTC"))
+                self.until if self.all_day else end_of_day(self.until).astimezone(ZoneInfo("UTC"))
             )
         return parts
 

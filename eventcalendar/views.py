@@ -18,8 +18,8 @@ from . import ical
 from .choices import EventKind
 from .listings import (
     MAX_CANDIDATES,
-    UPCOMING_DAYS,
     ONLINE,
+    UPCOMING_DAYS,
     events_below,
     filtered,
     in_month,
@@ -92,7 +92,9 @@ def calendar_context(index, request):
         view = "past"
 
     now = timezone.now()
-    events = filtered(events_below(index, network), kind=kind, district=district)
+    events = filtered(
+        events_below(index, network, net.restricted_paths), kind=kind, district=district
+    )
     context = {
         "view": view,
         "filter_errors": errors,
@@ -131,17 +133,22 @@ def calendar_context(index, request):
 def upcoming_for_home(home, request, count=3):
     """The next dates for a home page (the umbrella's: with the network's events)."""
     net = SiteContext.for_request(request)
+    # The site context knows the home pages with their locales and their children: finding the
+    # events index costs no query.
+    language_code = next(
+        (code for code, candidate in net.homes.items() if candidate.pk == home.pk), None
+    )
     index = next(
         (
             page
-            for page in net._children_by_home.get(home.locale.language_code, [])
+            for page in net._children_by_home.get(language_code, [])
             if page.content_type_id == _index_content_type_id()
         ),
         None,
     )
     if index is None:
         return None, []
-    items = upcoming(events_below(index, net.is_umbrella))[:count]
+    items = upcoming(events_below(index, net.is_umbrella, net.restricted_paths))[:count]
     with_provenance([occurrence.event for occurrence in items], index, net.is_umbrella)
     return index, items
 
@@ -166,7 +173,9 @@ def event_page_context(event, request, further=5):
     )
     return {
         "next_occurrence": next_occurrence,
-        "shown_occurrence": next_occurrence or schedule.last_occurrence(event) or event.first_occurrence,
+        "shown_occurrence": next_occurrence
+        or schedule.last_occurrence(event)
+        or event.first_occurrence,
         "further_occurrences": following[1:],
         "contact_page": contact_page,
     }

@@ -19,9 +19,9 @@ from .recurrence import MAX_COUNT, Recurrence, Schedule, local
 class EventPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # As for news dates (news.models.NewsPageForm): a hidden initial value that the panels
-        # never render would make every save look like a change of the dates and restart the
-        # approval when a reviewer approves from the editor.
+        # The dates deliberately have no callable default (news.models.NewsPageForm explains the
+        # pitfall: a hidden initial value the panels never render makes every save look like a
+        # change and restarts the approval). This keeps it so if a default is ever added.
         for name in ("start", "end", "recurrence_until"):
             if name in self.fields:
                 self.fields[name].show_hidden_initial = False

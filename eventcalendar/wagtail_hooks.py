@@ -51,3 +51,10 @@ def calendar_feed_links(request, site_context):
 @hooks.register("register_api_endpoints")
 def events_endpoint(router):
     router.register_endpoint("events", EventsAPIViewSet)
+
+
+@hooks.register("seed_demo", order=60)
+def seed_demo_events(context):
+    from .demo import seed
+
+    seed(context)

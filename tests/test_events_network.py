@@ -117,7 +117,9 @@ def test_english_calendar_shows_english_versions_only(member, network, client):
     german = make_event(
         events_index_of(homes["de"]), title="Nur deutsch", start=soon(), network=True
     )
-    both = make_event(events_index_of(homes["de"]), title="Zweisprachig", start=soon(), network=True)
+    both = make_event(
+        events_index_of(homes["de"]), title="Zweisprachig", start=soon(), network=True
+    )
     english = both.copy_for_translation(homes["en"].locale)
     english.title = "Bilingual"
     english.save_revision().publish()

@@ -58,6 +58,8 @@ def event_component(page, url, organiser_name=""):
     rule = schedule.ical_rule()
     if rule:
         component.add("rrule", rule)
+        for cancelled in schedule.ical_exdates():
+            component.add("exdate", cancelled)
     location = location_text(page)
     if location:
         component.add("location", location)

@@ -13,7 +13,15 @@ from home.blocks import BaseStreamBlock
 from home.models import BasePage, HomePage, SyndicatedPageMixin
 
 from .choices import Attendance, EventKind, Registration
-from .recurrence import MAX_COUNT, Recurrence, Schedule, local
+from .recurrence import (
+    MAX_COUNT,
+    WEEKDAYS,
+    Recurrence,
+    Schedule,
+    is_last_weekday,
+    local,
+    parse_dates,
+)
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -127,6 +135,14 @@ class EventPage(SyndicatedPageMixin, BasePage):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_COUNT)],
         help_text=_("Statt eines Enddatums: wie viele Termine die Reihe hat."),
     )
+    cancelled_dates = models.TextField(
+        _("Ausfallende Termine"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Tage, an denen ein Termin der Reihe ausfällt, z. B. „24.12.2026, 31.12.2026“."
+        ),
+    )
     # When the last date ends (empty: a series without end); computed on save, so that lists
     # can ask the database for upcoming and past events.
     series_end = models.DateTimeField(_("Ende der Reihe"), null=True, editable=False, db_index=True)
@@ -214,6 +230,7 @@ class EventPage(SyndicatedPageMixin, BasePage):
                 FieldPanel("all_day"),
                 FieldRowPanel([FieldPanel("recurrence"), FieldPanel("recurrence_interval")]),
                 FieldRowPanel([FieldPanel("recurrence_until"), FieldPanel("recurrence_count")]),
+                FieldPanel("cancelled_dates"),
             ],
             _("Termin"),
         ),
@@ -262,6 +279,7 @@ class EventPage(SyndicatedPageMixin, BasePage):
         APIField("recurrence_interval"),
         APIField("recurrence_until"),
         APIField("recurrence_count"),
+        APIField("cancelled_days"),
         APIField("series_end"),
         APIField("attendance"),
         APIField("venue"),
@@ -306,6 +324,11 @@ class EventPage(SyndicatedPageMixin, BasePage):
         return self.schedule.describe()
 
     @property
+    def cancelled_days(self):
+        """The cancelled dates of a series as ISO dates (for the API)."""
+        return [day.isoformat() for day in self.schedule.cancelled]
+
+    @property
     def district_ars(self):
         return self.district.ars if self.district_id else None
 
@@ -335,6 +358,21 @@ class EventPage(SyndicatedPageMixin, BasePage):
             self.recurrence_until = None
             self.recurrence_count = None
             self.recurrence_interval = 1
+            self.cancelled_dates = ""
+        cancelled, wrong = parse_dates(self.cancelled_dates)
+        if wrong:
+            errors["cancelled_dates"] = _(
+                "Kein Datum: %(words)s. Bitte im Format TT.MM.JJJJ angeben."
+            ) % {"words": ", ".join(wrong[:5])}
+        elif cancelled and self.start:
+            schedule = Schedule.of(self)
+            missing = [day for day in cancelled if not schedule.has_date_on(day)]
+            if missing:
+                errors["cancelled_dates"] = _(
+                    "An diesen Tagen hat die Reihe keinen Termin: %(days)s."
+                ) % {"days": ", ".join(day.strftime("%d.%m.%Y") for day in missing[:5])}
+            else:
+                self.cancelled_dates = ", ".join(day.strftime("%d.%m.%Y") for day in cancelled)
         if self.start:
             start_day = local(self.start).date()
             if self.end:
@@ -342,6 +380,13 @@ class EventPage(SyndicatedPageMixin, BasePage):
                     errors["end"] = _("Der letzte Tag darf nicht vor dem ersten liegen.")
                 elif not self.all_day and self.end <= self.start:
                     errors["end"] = _("Das Ende muss nach dem Beginn liegen.")
+            if self.recurrence == Recurrence.MONTHLY_LAST_WEEKDAY and not is_last_weekday(
+                start_day
+            ):
+                errors["start"] = _(
+                    "Für „jeden letzten %(weekday)s“ muss der erste Termin auf den letzten "
+                    "%(weekday)s eines Monats fallen."
+                ) % {"weekday": WEEKDAYS[start_day.weekday()]}
             if self.recurrence_until and self.recurrence_until < start_day:
                 errors["recurrence_until"] = _(
                     "Das Ende der Wiederholung darf nicht vor dem ersten Termin liegen."

@@ -6,6 +6,7 @@ occurrence is made aware afterwards (exactly what ``DTSTART;TZID=Europe/Berlin``
 ``RRULE`` means in iCal). Expansion is always bounded: by a window, and by ``MAX_OCCURRENCES``.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -29,7 +30,14 @@ class Recurrence(models.TextChoices):
         "monthly-weekday",
         _("monatlich am selben Wochentag (z. B. jeden 2. Donnerstag)"),
     )
+    MONTHLY_LAST_WEEKDAY = (
+        "monthly-last-weekday",
+        _("monatlich am letzten Wochentag (z. B. jeden letzten Freitag)"),
+    )
     MONTHLY_DAY = "monthly-day", _("monatlich am selben Tag (z. B. jeden 15.)")
+
+
+MONTHLY_BY_WEEKDAY = (Recurrence.MONTHLY_WEEKDAY, Recurrence.MONTHLY_LAST_WEEKDAY)
 
 
 WEEKDAYS = [
@@ -77,6 +85,11 @@ def weekday_position(day):
     return -1 if position == 5 else position
 
 
+def is_last_weekday(day):
+    """Whether ``day`` is the last of its weekday in its month."""
+    return (day + timedelta(days=7)).month != day.month
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One date of an event: the event itself or one repetition of a series."""
@@ -114,6 +127,7 @@ class Schedule:
     interval: int = 1
     until: date | None = None
     count: int | None = None
+    cancelled: tuple = ()  # dates on which a date of the series does not take place
 
     @classmethod
     def of(cls, event):
@@ -125,6 +139,7 @@ class Schedule:
             interval=event.recurrence_interval or 1,
             until=event.recurrence_until if event.recurrence else None,
             count=event.recurrence_count if event.recurrence else None,
+            cancelled=tuple(parse_dates(event.cancelled_dates)[0]) if event.recurrence else (),
         )
 
     # --- the first date ------------------------------------------------------------------
@@ -154,6 +169,13 @@ class Schedule:
     def is_series(self):
         return bool(self.recurrence)
 
+    @property
+    def weekday_position(self):
+        """1–4 or -1 (last) for series on a weekday of the month."""
+        if self.recurrence == Recurrence.MONTHLY_LAST_WEEKDAY:
+            return -1
+        return weekday_position(self.first_start.date())
+
     # --- the rule ------------------------------------------------------------------------
 
     def rule(self):
@@ -164,10 +186,10 @@ class Schedule:
         options = {"dtstart": start, "interval": max(1, self.interval)}
         if self.recurrence == Recurrence.WEEKLY:
             frequency = rrule.WEEKLY
-        elif self.recurrence == Recurrence.MONTHLY_WEEKDAY:
+        elif self.recurrence in MONTHLY_BY_WEEKDAY:
             frequency = rrule.MONTHLY
             weekday = RRULE_WEEKDAYS[start.weekday()]
-            options["byweekday"] = weekday(weekday_position(start.date()))
+            options["byweekday"] = weekday(self.weekday_position)
         else:
             frequency = rrule.MONTHLY
             options["bymonthday"] = start.day
@@ -175,7 +197,15 @@ class Schedule:
             options["count"] = min(self.count, MAX_COUNT)
         elif self.until:
             options["until"] = datetime.combine(self.until, time(23, 59, 59))
-        return rrule.rrule(frequency, **options)
+        rule = rrule.rrule(frequency, **options)
+        if not self.cancelled:
+            return rule
+        # Like RRULE + EXDATE in iCal: a COUNT counts the cancelled dates too.
+        rules = rrule.rruleset()
+        rules.rrule(rule)
+        for day in self.cancelled:
+            rules.exdate(datetime.combine(day, start.time()))
+        return rules
 
     def _occurrence(self, event, naive_start):
         start = aware(naive_start)
@@ -219,7 +249,8 @@ class Schedule:
         if rule is None:
             return self.first_start
         if self.count:
-            return aware(list(rule)[-1])
+            starts = list(rule)
+            return aware(starts[-1]) if starts else self.first_start
         if self.until:
             naive = rule.before(datetime.combine(self.until, time(23, 59, 59)), inc=True)
             return aware(naive) if naive is not None else self.first_start
@@ -250,8 +281,8 @@ class Schedule:
                 text = _("jeden %(weekday)s") % {"weekday": weekday}
             else:
                 text = _("alle %(n)s Wochen am %(weekday)s") % {"n": interval, "weekday": weekday}
-        elif self.recurrence == Recurrence.MONTHLY_WEEKDAY:
-            ordinal = ORDINALS[weekday_position(start.date())]
+        elif self.recurrence in MONTHLY_BY_WEEKDAY:
+            ordinal = ORDINALS[self.weekday_position]
             if interval == 1:
                 text = _("jeden %(ordinal)s %(weekday)s im Monat") % {
                     "ordinal": ordinal,
@@ -276,6 +307,23 @@ class Schedule:
             }
         return text
 
+    def has_date_on(self, day):
+        """Whether the series (cancellations aside) has a date starting on ``day``."""
+        rule = Schedule(**{**self.__dict__, "cancelled": ()}).rule()
+        if rule is None:
+            return self.first_start.date() == day
+        return bool(
+            rule.between(datetime.combine(day, time.min), datetime.combine(day, time.max), inc=True)
+        )
+
+    def ical_exdates(self):
+        """EXDATE values for the cancelled dates: dates for all-day series, else the local start."""
+        if not self.is_series:
+            return []
+        if self.all_day:
+            return list(self.cancelled)
+        return [aware(datetime.combine(day, self.first_start.time())) for day in self.cancelled]
+
     def ical_rule(self):
         """The RRULE as a dict for ``icalendar`` (None for a single date)."""
         if not self.is_series:
@@ -286,8 +334,8 @@ class Schedule:
             parts["INTERVAL"] = self.interval
         if self.recurrence == Recurrence.WEEKLY:
             parts["BYDAY"] = ICAL_WEEKDAYS[start.weekday()]
-        elif self.recurrence == Recurrence.MONTHLY_WEEKDAY:
-            parts["BYDAY"] = f"{weekday_position(start.date())}{ICAL_WEEKDAYS[start.weekday()]}"
+        elif self.recurrence in MONTHLY_BY_WEEKDAY:
+            parts["BYDAY"] = f"{self.weekday_position}{ICAL_WEEKDAYS[start.weekday()]}"
         else:
             parts["BYMONTHDAY"] = start.day
         if self.count:
@@ -298,6 +346,27 @@ class Schedule:
                 self.until if self.all_day else end_of_day(self.until).astimezone(ZoneInfo("UTC"))
             )
         return parts
+
+
+DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y")
+
+
+def parse_dates(text):
+    """Dates from an editor's list ("24.12.2026, 31.12.2026" or ISO dates, separated by commas,
+    semicolons, spaces or lines): ``(sorted dates, [words that are no date])``."""
+    found, wrong = set(), []
+    for word in re.split(r"[\s,;]+", text or ""):
+        if not word:
+            continue
+        for pattern in DATE_FORMATS:
+            try:
+                found.add(datetime.strptime(word, pattern).date())
+                break
+            except ValueError:
+                continue
+        else:
+            wrong.append(word)
+    return sorted(found), wrong
 
 
 def month_window(year, month):

@@ -177,6 +177,7 @@ def event_page_context(event, request, further=5):
         or schedule.last_occurrence(event)
         or event.first_occurrence,
         "further_occurrences": following[1:],
+        "cancelled_days": [day for day in schedule.cancelled if day >= local(now).date()],
         "contact_page": contact_page,
     }
 

@@ -165,3 +165,19 @@ def test_feeds_set_no_cookie_and_are_cacheable(index, site):
     response = site.get("/feeds/events.ics")
     assert not response.cookies
     assert response["Cache-Control"] == "public, max-age=300"
+
+
+def test_cancelled_dates_become_exdates(index, site):
+    make_event(
+        index,
+        title="Stammtisch",
+        start=berlin(2026, 12, 3, 19, 0),
+        recurrence="weekly",
+        recurrence_until=date(2027, 1, 28),
+        cancelled_dates="24.12.2026, 31.12.2026",
+    )
+    body = site.get("/feeds/events.ics").content
+    assert b"EXDATE;TZID=Europe/Berlin:20261224T190000,20261231T190000" in body or (
+        b"EXDATE;TZID=Europe/Berlin:20261224T190000" in body
+        and b"EXDATE;TZID=Europe/Berlin:20261231T190000" in body
+    )

@@ -321,3 +321,36 @@ def test_member_home_page_shows_the_next_events(index, site):
     make_event(index, title="Sommerfest", start=soon(days=6))
     page = html(site.get("/"))
     assert "Nächste Veranstaltungen" in page and "Sommerfest" in page
+
+
+def test_last_weekday_series_must_start_on_a_last_weekday(index):
+    errors = invalid(index, start=berlin(2027, 2, 19, 19, 0), recurrence="monthly-last-weekday")
+    assert errors["start"] == [
+        "Für „jeden letzten Freitag“ muss der erste Termin auf den letzten Freitag eines "
+        "Monats fallen."
+    ]
+
+
+def test_cancelled_dates_must_be_dates_of_the_series(index):
+    errors = invalid(index, recurrence="weekly", cancelled_dates="kaputt")
+    assert errors["cancelled_dates"] == ["Kein Datum: kaputt. Bitte im Format TT.MM.JJJJ angeben."]
+    errors = invalid(index, recurrence="weekly", cancelled_dates="02.01.2027")
+    assert errors["cancelled_dates"] == ["An diesen Tagen hat die Reihe keinen Termin: 02.01.2027."]
+
+
+def test_cancelled_dates_are_named_and_skipped(index, site):
+    start = soon(days=1)
+    skipped = (start + timedelta(days=7)).date()
+    event = make_event(
+        index,
+        start=start,
+        recurrence="weekly",
+        cancelled_dates=skipped.isoformat(),
+    )
+    assert event.cancelled_dates == skipped.strftime("%d.%m.%Y")
+    page = html(site.get(event.url))
+    facts = page.split("Fällt aus am")[1].split("</dd>")[0]
+    assert f'<time datetime="{skipped.isoformat()}">' in facts
+    further = page.split("Weitere Termine")[1].split("</dd>")[0]
+    assert f'datetime="{(start + timedelta(days=7)).isoformat()}"' not in further
+    assert f'datetime="{(start + timedelta(days=14)).isoformat()}"' in further

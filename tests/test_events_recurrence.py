@@ -134,3 +134,42 @@ def test_month_window_covers_the_whole_month_in_berlin_time():
     assert first == berlin(2026, 12, 1)
     assert last.date() == date(2026, 12, 31)
     assert last - first > timedelta(days=30)
+
+
+def test_monthly_series_on_the_last_friday_even_when_it_is_the_fourth():
+    # 2027-01-29 is the fifth Friday, 2027-02-26 the fourth – both are the last one.
+    schedule = Schedule(start=berlin(2027, 1, 29, 20, 0), recurrence="monthly-last-weekday")
+    found = dates(schedule, berlin(2027, 1, 1), berlin(2027, 5, 1))
+    assert [d.date() for d in found] == [
+        date(2027, 1, 29),
+        date(2027, 2, 26),
+        date(2027, 3, 26),
+        date(2027, 4, 30),
+    ]
+    assert schedule.ical_rule()["BYDAY"] == "-1FR"
+    with translation.override("de"):
+        assert str(schedule.describe()) == "jeden letzten Freitag im Monat"
+
+
+def test_cancelled_dates_are_left_out_and_count_like_exdate():
+    schedule = Schedule(
+        start=berlin(2026, 12, 3, 19, 0),
+        recurrence="weekly",
+        count=5,
+        cancelled=(date(2026, 12, 24), date(2026, 12, 31)),
+    )
+    found = dates(schedule, berlin(2026, 12, 1), berlin(2027, 2, 1))
+    assert [d.date() for d in found] == [date(2026, 12, 3), date(2026, 12, 10), date(2026, 12, 17)]
+    assert schedule.series_end() == berlin(2026, 12, 17, 19, 0)
+    assert schedule.next_occurrence(None, berlin(2026, 12, 20)) is None
+    assert schedule.ical_exdates() == [berlin(2026, 12, 24, 19, 0), berlin(2026, 12, 31, 19, 0)]
+
+
+def test_editors_date_lists_are_parsed_in_german_and_iso_format():
+    from eventcalendar.recurrence import parse_dates
+
+    assert parse_dates("31.12.2026, 2026-12-24;\n07.01.27") == (
+        [date(2026, 12, 24), date(2026, 12, 31), date(2027, 1, 7)],
+        [],
+    )
+    assert parse_dates("24.12., morgen") == ([], ["24.12.", "morgen"])

@@ -132,6 +132,10 @@ def _events_for(slug, town, district, today):
                     "start": _at(today - timedelta(days=today.weekday() - 1 + 7), 17),
                     "end": _at(today - timedelta(days=today.weekday() - 1 + 7), 19),
                     "recurrence": "weekly",
+                    # A holiday: one date of the series is cancelled.
+                    "cancelled_dates": (
+                        today - timedelta(days=today.weekday() - 1 + 7) + timedelta(days=21)
+                    ).isoformat(),
                     "venue": "Jugendhaus",
                     "town": town,
                     "district": district,

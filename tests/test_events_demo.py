@@ -27,6 +27,7 @@ def test_demo_events_cover_series_all_day_online_and_the_network(demo, client):
     assert events.filter(all_day=True).exists()
     assert events.filter(attendance="online").exists()
     assert events.filter(locale__language_code="en").exists()
+    assert events.exclude(cancelled_dates="").exists()
     calendar = client.get("/veranstaltungen/").content.decode()
     assert "Aus dem Netzwerk" in calendar
     assert "Netzwerktreffen der Mitglieder" in calendar

@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -10,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import BasePage, HomePage, SyndicatedPageMixin
+from home.models import BasePage, SyndicatedPageMixin
 
 from .choices import Attendance, EventKind, Registration
 from .recurrence import (
@@ -53,12 +52,6 @@ class EventIndexPage(BasePage):
     class Meta:
         verbose_name = _("Veranstaltungsübersicht")
         verbose_name_plural = _("Veranstaltungsübersichten")
-
-    @cached_property
-    def is_network_index(self):
-        """The umbrella site's events index is the network calendar."""
-        parent_path = self.path[: self.steplen * 2]
-        return self.depth == 3 and HomePage.objects.filter(path=parent_path).exists()
 
     def get_context(self, request, *args, **kwargs):
         from .views import calendar_context

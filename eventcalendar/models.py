@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -141,7 +142,7 @@ class EventPage(SyndicatedPageMixin, BasePage):
     series_end = models.DateTimeField(_("Ende der Reihe"), null=True, editable=False, db_index=True)
 
     attendance = models.CharField(
-        _("Ort"), max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
+        _("Teilnahme"), max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
     )
     venue = models.CharField(_("Veranstaltungsort"), max_length=200, blank=True)
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
@@ -236,7 +237,7 @@ class EventPage(SyndicatedPageMixin, BasePage):
                 FieldPanel("district"),
                 FieldPanel("online_url"),
             ],
-            _("Ort"),
+            pgettext_lazy("Veranstaltung", "Ort"),
         ),
         MultiFieldPanel(
             [

@@ -60,7 +60,8 @@ def test_member_gets_site_home_pages_and_default_children(member):
     assert homes["en"].translation_key == homes["de"].translation_key
     for code, slugs in EXPECTED_CHILDREN.items():
         children = list(homes[code].get_children().values_list("slug", "live"))
-        assert [slug for slug, _live in children] == slugs
+        # The built-in pages come first; apps add theirs after them (register_default_pages).
+        assert [slug for slug, _live in children][: len(slugs)] == slugs
         live = dict(children)
         assert live[slugs[0]] and live[slugs[1]], "news and contact are live"
         assert not any(live[slug] for slug in slugs[2:]), "legal pages start as drafts"

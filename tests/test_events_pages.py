@@ -244,6 +244,7 @@ def test_month_view_groups_expanded_series_by_day_with_neighbour_links(index, si
     page = html(site.get("/veranstaltungen/?monat=2027-02"))
     assert "Februar 2027" in page
     assert '<time datetime="2027-02-11">' in page  # the 2nd Thursday
+    assert '<time datetime="2027-02-11T18:00:00+01:00">18:00 Uhr</time>' in page
     assert "Monatliche Gruppe" in page and "Nur im März" not in page
     assert 'href="/veranstaltungen/?monat=2027-01"' in page
     assert 'href="/veranstaltungen/?monat=2027-03"' in page

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, SyndicatedPageMixin
@@ -291,6 +292,13 @@ class EventPage(SyndicatedPageMixin, BasePage):
         APIField("content_notes"),
         APIField("show_in_network"),
         APIField("body"),
+    ]
+
+    # Dates and addresses are the same in every language (wagtail-localize).
+    override_translatable_fields = [
+        SynchronizedField("cancelled_dates"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
     ]
 
     parent_page_types = ["eventcalendar.EventIndexPage"]

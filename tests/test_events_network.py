@@ -146,3 +146,28 @@ def test_withdrawal_unpublishing_and_deactivation_remove_the_event_at_once(
     Page.objects.get(pk=shared_event.pk).specific.unpublish()
     assert shared_event.title not in page_html(client, "/veranstaltungen/")
     assert shared_event.title not in page_html(client, "/")
+
+
+def test_translating_an_event_in_the_admin_creates_an_english_draft_with_the_same_dates(
+    member, member_editor, session
+):
+    index = events_index_of(homes_of(member)["de"])
+    event = make_event(
+        index,
+        title="Lesung",
+        start=soon(8),
+        recurrence="weekly",
+        recurrence_count=4,
+        cancelled_dates=(soon(8) + timedelta(days=7)).date().isoformat(),
+        venue="Bibliothek",
+        street="Markt 1",
+    )
+    english = session(member_editor).translate(event)
+    assert english.locale.language_code == "en" and not english.live
+    assert (english.start, english.recurrence, english.recurrence_count) == (
+        event.start,
+        "weekly",
+        4,
+    )
+    assert english.cancelled_dates == event.cancelled_dates
+    assert english.street == "Markt 1" and english.series_end == event.series_end

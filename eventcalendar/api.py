@@ -1,6 +1,7 @@
 """``/api/v2/events/``: public events of the requested sites, soonest first."""
 
 from django.db.models import Q
+from django.http import Http404
 from wagtail.api.v2.utils import BadRequestError
 
 from api.filters import ChoiceFilter, DateRangeFilter, DistrictFilter, _parse_day
@@ -8,6 +9,9 @@ from api.views import PageTypeAPIViewSet
 
 from .models import EventPage
 from .recurrence import end_of_day, start_of_day
+
+# Page ids are 32-bit integers in every supported database; larger numbers in a URL are no id.
+MAX_PAGE_ID = 2**31 - 1
 
 
 class SeriesDateRangeFilter(DateRangeFilter):
@@ -54,3 +58,9 @@ class EventsAPIViewSet(PageTypeAPIViewSet):
 
     def get_queryset(self):
         return super().get_queryset().select_related("district").order_by("start", "pk")
+
+    def get_object(self):
+        # An id beyond the database's integer range is no id (and must not reach the database).
+        if int(self.kwargs["pk"]) > MAX_PAGE_ID:
+            raise Http404("not found")
+        return super().get_object()

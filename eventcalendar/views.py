@@ -15,6 +15,7 @@ from feeds.network import NetworkScope
 from home.site_context import SiteContext
 
 from . import ical
+from .api import MAX_PAGE_ID
 from .choices import EventKind
 from .listings import (
     MAX_CANDIDATES,
@@ -256,6 +257,8 @@ def network_calendar(request):
 
 def event_calendar(request, pk):
     """One event (with its series) of the current site, in the language of that page."""
+    if pk > MAX_PAGE_ID:
+        raise Http404(_("Diese Veranstaltung gibt es hier nicht."))
     net = SiteContext.for_request(request)
     scope = NetworkScope.for_site_in_all_languages(net)
     event = (

@@ -181,3 +181,13 @@ def test_cancelled_dates_become_exdates(index, site):
         b"EXDATE;TZID=Europe/Berlin:20261224T190000" in body
         and b"EXDATE;TZID=Europe/Berlin:20261231T190000" in body
     )
+
+
+@pytest.mark.parametrize("pk", ["0", "2147483648", "99999999999999999999999"])
+def test_unknown_event_ids_get_a_404(site, pk):
+    assert site.get(f"/feeds/events/{pk}.ics").status_code == 404
+
+
+def test_api_detail_with_an_absurd_id_is_no_server_error(client, network):
+    response = client.get("/api/v2/events/99999999999999999999999/")
+    assert response.status_code in (400, 404)

@@ -29,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("suche/"), search_views.search, name="search"),
     path("feeds/", include("feeds.urls")),
+    path("feeds/", include("eventcalendar.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

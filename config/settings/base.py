@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "districts",
     "news",
     "directory",
+    "eventcalendar",
     "legal",
     "contact",
     "materials",

@@ -48,6 +48,8 @@ from .serializers import DistrictSerializer, MemberSerializer
 from .throttling import PublicAPIThrottle
 
 ALL_SITES = "all"
+# The largest id a (64-bit) integer primary key can hold.
+MAX_OBJECT_ID = 2**63 - 1
 
 
 def requested_sites(request):
@@ -120,6 +122,13 @@ class PublicAPIMixin:
     @classmethod
     def declared_params(cls):
         return {param for api_filter in cls.api_filters for param in api_filter.params}
+
+    def detail_view(self, request, pk):
+        # An id beyond every integer column's range names nothing (and must not reach the
+        # database: SQLite cannot even bind it).
+        if int(pk) > MAX_OBJECT_ID:
+            raise Http404("not found")
+        return super().detail_view(request, pk)
 
     def check_query_parameters(self, queryset):
         self.known_query_parameters = type(self).known_query_parameters.union(

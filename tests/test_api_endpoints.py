@@ -99,6 +99,11 @@ def test_news_detail_of_a_draft_is_404(client, news):
     assert client.get(f"/api/v2/news/{entwurf.pk}/").status_code == 404
 
 
+@pytest.mark.parametrize("endpoint", ["pages", "news", "images", "documents", "members", "offers"])
+def test_an_id_beyond_the_integer_range_is_404_not_an_error(client, network, endpoint):
+    assert client.get(f"/api/v2/{endpoint}/{10**20}/").status_code == 404
+
+
 def test_members_endpoint_lists_active_members_filterable_by_district(
     client, network, member, other_member
 ):

@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
-from home.models import BasePage, SyndicatedPageMixin
+from home.models import BasePage, LeadImageMixin, SyndicatedPageMixin
 
 from .choices import Attendance, EventKind, Registration
 from .recurrence import (
@@ -71,7 +71,7 @@ class EventIndexPage(BasePage):
         return response
 
 
-class EventPage(SyndicatedPageMixin, BasePage):
+class EventPage(LeadImageMixin, SyndicatedPageMixin, BasePage):
     """One event, or a series of dates repeating weekly or monthly."""
 
     kind = models.CharField(
@@ -200,20 +200,6 @@ class EventPage(SyndicatedPageMixin, BasePage):
             "Themen, auf die sich Menschen vorbereiten möchten (z. B. Gewalt, Diskriminierung). Wird vor dem Text gezeigt."
         ),
     )
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Titelbild"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    lead_image_alt = models.CharField(
-        _("Alternativtext des Titelbilds"),
-        max_length=300,
-        blank=True,
-        help_text=_("Leer lassen, wenn das Bild rein dekorativ ist."),
-    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = BasePage.content_panels + [
@@ -251,7 +237,7 @@ class EventPage(SyndicatedPageMixin, BasePage):
         ),
         FieldPanel("accessibility"),
         FieldPanel("content_notes"),
-        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], _("Titelbild")),
+        LeadImageMixin.lead_image_panel(),
         FieldPanel("body"),
     ]
     settings_panels = BasePage.settings_panels + [FieldPanel("show_in_network")]

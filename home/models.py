@@ -64,6 +64,35 @@ class SyndicatedPageMixin(models.Model):
         abstract = True
 
 
+class LeadImageMixin(models.Model):
+    """A lead image with its own alternative text (news, events): shown on the page, in lists, feeds
+    and as the social image."""
+
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("Alternativtext des Titelbilds"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leer lassen, wenn das Bild rein dekorativ ist."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def lead_image_panel():
+        return MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt")], _("Titelbild")
+        )
+
+
 class LatestNewsMixin:
     """Home pages show the newest articles of their own site."""
 

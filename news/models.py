@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -12,7 +12,7 @@ from editorial.members import root_path
 from editorial.syndication import attach_provenance, network_listing
 from home.blocks import BaseStreamBlock
 from home.images import images_with_renditions
-from home.models import BasePage, HomePage, SyndicatedPageMixin
+from home.models import BasePage, HomePage, LeadImageMixin, SyndicatedPageMixin
 from home.site_context import SiteContext
 
 NEWS_PER_PAGE = 10
@@ -90,7 +90,7 @@ class NewsIndexPage(BasePage):
         return context
 
 
-class NewsPage(SyndicatedPageMixin, BasePage):
+class NewsPage(LeadImageMixin, SyndicatedPageMixin, BasePage):
     """One news item, press release or statement."""
 
     class Kind(models.TextChoices):
@@ -113,27 +113,13 @@ class NewsPage(SyndicatedPageMixin, BasePage):
             "Wie die Verfasser*innen genannt werden wollen, z. B. „Vorstand“. Bleibt leer, wenn niemand genannt werden soll."
         ),
     )
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("Titelbild"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    lead_image_alt = models.CharField(
-        _("Alternativtext des Titelbilds"),
-        max_length=300,
-        blank=True,
-        help_text=_("Leer lassen, wenn das Bild rein dekorativ ist."),
-    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
         FieldPanel("teaser"),
         FieldPanel("author_line"),
-        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], _("Titelbild")),
+        LeadImageMixin.lead_image_panel(),
         FieldPanel("body"),
     ]
     settings_panels = BasePage.settings_panels + [FieldPanel("show_in_network")]

@@ -46,6 +46,13 @@ MEMBER_MODEL_PERMISSIONS = {
     ("tenancy_testapp", "view_membernote"),
     ("tenancy_testapp", "lock_membernote"),
     ("tenancy_testapp", "unlock_membernote"),
+    # Offers pass the member's workflow: no publish_offer.
+    ("directory", "add_offer"),
+    ("directory", "change_offer"),
+    ("directory", "delete_offer"),
+    ("directory", "view_offer"),
+    ("directory", "lock_offer"),
+    ("directory", "unlock_offer"),
 }
 APPROVER_EXTRA = {
     ("wagtailredirects", "add_redirect"),

@@ -139,3 +139,22 @@ def axe():
         return summary
 
     return check
+
+
+@pytest.fixture
+def reader_visit(browser_page, axe):
+    """Open ``url`` as a reader and check what every public page must hold: it answers 200 in
+    ``lang``, loads nothing from another origin, sets no cookie and has no WCAG 2.1 A/AA
+    violation."""
+
+    def visit(url, host, lang):
+        response = browser_page.goto(url)
+        assert response.status == 200
+        browser_page.wait_for_load_state("networkidle")
+        assert browser_page.locator("html").get_attribute("lang") == lang
+        assert browser_page.request_log.foreign(host) == []
+        assert axe(browser_page) == []
+        assert browser_page.context.cookies() == []
+        return response
+
+    return visit

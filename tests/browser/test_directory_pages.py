@@ -73,3 +73,42 @@ def test_filters_work_without_javascript(directory_sites, browser):
         assert page.locator(".offer__title").all_inner_texts() == ["Jugendgruppe Plauen"]
     finally:
         context.close()
+
+
+def tab_to(page, is_target, limit=120):
+    """Press Tab until ``is_target(attributes of the focused element)`` holds; fail otherwise."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return {id: e.id, tag: e.tagName.toLowerCase(), type: e.type || '',"
+            " label: e.getAttribute('aria-label') || '', text: e.textContent.trim()}; }"
+        )
+        if is_target(focused):
+            return focused
+    raise AssertionError("not reachable with the Tab key")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_rural_district_is_chosen_with_the_keyboard_alone(directory_sites, browser, javascript):
+    """Bautzen chosen twice without a mouse: in the filter form and on the map."""
+    context = browser.new_context(java_script_enabled=javascript, locale="de-DE")
+    page = context.new_page()
+    try:
+        page.goto(directory_sites.url_for("localhost", "/angebote/"))
+        tab_to(page, lambda e: e["id"] == "id_bezirk")
+        page.keyboard.type("Bautzen")
+        tab_to(page, lambda e: e["tag"] == "button" and e["type"] == "submit")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "bezirk=14625" in page.url
+        assert page.locator(".offer__title").all_inner_texts() == ["Telefonberatung"]
+
+        page.goto(directory_sites.url_for("localhost", "/angebote/"))
+        tab_to(page, lambda e: e["tag"] == "a" and e["label"].startswith("Bautzen"))
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "bezirk=14625" in page.url
+        assert page.locator(".offer__title").all_inner_texts() == ["Telefonberatung"]
+    finally:
+        context.close()

@@ -26,6 +26,16 @@ PAGES = [
     ("member news (en)", "regenbogenhaus-dresden.localhost", "/en/news/"),
     ("standard page", "localhost", "/ueber-uns/"),
     ("search", "localhost", "/suche/?q=Beratung"),
+    ("network calendar", "localhost", "/veranstaltungen/"),
+    ("member calendar", "regenbogenhaus-dresden.localhost", "/veranstaltungen/"),
+    ("month view", "localhost", "/veranstaltungen/?monat={month}"),
+    ("directory", "localhost", "/angebote/"),
+    ("directory filtered", "localhost", "/angebote/?bezirk=14625&art=beratung"),
+    ("member directory", "localhost", "/mitglieder/"),
+    ("contact form", "localhost", "/kontakt/"),
+    ("network iCal", "localhost", "/feeds/network-events.ics"),
+    ("API events", "localhost", "/api/v2/events/?site=all"),
+    ("API offers", "localhost", "/api/v2/offers/?site=all"),
 ]
 
 
@@ -51,8 +61,19 @@ def main():
     call_command("migrate", verbosity=0)
     seed_demo()
 
+    from django.utils import timezone
+
+    from eventcalendar.models import EventPage
+
+    event = EventPage.objects.live().filter(locale__language_code="de").first()
+    site = event.get_site()
+    pages = [
+        (name, host, path.format(month=timezone.localdate().strftime("%Y-%m")))
+        for name, host, path in PAGES
+    ] + [("event page", site.hostname, event.get_url_parts()[2])]
+
     print(f"{'page':<22} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-    for name, host, path in PAGES:
+    for name, host, path in pages:
         client = Client(HTTP_HOST=host)
         client.get(path)
         timings = []

@@ -15,6 +15,7 @@ from wagtail import hooks
 from wagtail.models import Collection, Page
 
 from districts.models import District
+from editorial.notifications import paused as notifications_paused
 from home.models import StandardPage
 from legal.models import AccessibilityStatementPage, ImprintPage, PrivacyPage
 from microsites.models import Member, SiteSettings
@@ -311,13 +312,15 @@ def seed_members(context):
 
 @transaction.atomic
 def seed_demo():
-    provision_network()
-    context = DemoContext(umbrella=umbrella_homes())
-    seed_umbrella(context)
-    seed_members(context)
-    seed_users(context)
-    for hook in hooks.get_hooks("seed_demo"):
-        hook(context)
+    # The demo's people are fictitious: nobody is e-mailed about what seeding publishes.
+    with notifications_paused():
+        provision_network()
+        context = DemoContext(umbrella=umbrella_homes())
+        seed_umbrella(context)
+        seed_members(context)
+        seed_users(context)
+        for hook in hooks.get_hooks("seed_demo"):
+            hook(context)
     return context
 
 

@@ -90,3 +90,11 @@ def test_seed_demo_refuses_production_settings():
     )
     assert result.returncode != 0
     assert "refuses to run with production settings" in result.stderr
+
+
+def test_seeding_emails_nobody(db, mailoutbox, django_capture_on_commit_callbacks):
+    from demo.seeding import seed_demo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seed_demo()
+    assert mailoutbox == []

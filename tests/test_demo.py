@@ -1,4 +1,5 @@
-"""The demo network loads once, completely, and refuses to run in production."""
+"""The demo network loads once, completely, and refuses to run in production: members, news,
+events, offers, contact forms, legal pages and materials."""
 
 import os
 import subprocess
@@ -7,11 +8,19 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.db import transaction
+from django.test import TestCase
 from wagtail.models import Page
 
+from contact.models import ContactPage
 from demo.content import MEMBERS
 from demo.seeding import seed_demo
+from directory.coverage import coverage
+from directory.models import Offer
+from eventcalendar.models import EventPage
+from legal.models import AccessibilityStatementPage
+from materials.models import MaterialsPage
 from microsites.models import Member, SiteSettings
 from news.models import NewsPage
 
@@ -22,7 +31,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 def seeded(django_db_setup, django_db_blocker):
     """The demo network, seeded once for this module and rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield seed_demo()
+        # What seeding would e-mail once committed: the callbacks run here, mail.outbox keeps it.
+        mail.outbox = []
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            context = seed_demo()
+        context.sent_mail = list(mail.outbox)
+        yield context
         transaction.set_rollback(True)
 
 
@@ -65,13 +79,18 @@ def test_demo_accounts_exist_for_staff_and_every_member(demo):
 
 
 def test_seeding_twice_changes_nothing(demo):
-    counts = (Page.objects.count(), NewsPage.objects.count(), get_user_model().objects.count())
-    seed_demo()
-    assert (
-        Page.objects.count(),
-        NewsPage.objects.count(),
-        get_user_model().objects.count(),
-    ) == counts
+    def counts():
+        return (
+            Page.objects.count(),
+            NewsPage.objects.count(),
+            EventPage.objects.count(),
+            Offer.objects.count(),
+            get_user_model().objects.count(),
+        )
+
+    before = counts()
+    assert seed_demo().lines == [], "seeding again reports no change"
+    assert counts() == before
 
 
 def test_seed_demo_refuses_production_settings():
@@ -92,9 +111,78 @@ def test_seed_demo_refuses_production_settings():
     assert "refuses to run with production settings" in result.stderr
 
 
-def test_seeding_emails_nobody(db, mailoutbox, django_capture_on_commit_callbacks):
-    from demo.seeding import seed_demo
+def test_seeding_emails_nobody(demo):
+    assert [message.subject for message in demo.sent_mail] == []
 
-    with django_capture_on_commit_callbacks(execute=True):
-        seed_demo()
-    assert mailoutbox == []
+
+# --- Offers ---
+
+
+def test_demo_offers_cover_most_districts_and_leave_white_spots(demo):
+    german = Offer.objects.filter(locale__language_code="de")
+    assert german.count() >= 30
+    assert not Offer.objects.filter(live=False).exists()
+    assert Offer.objects.filter(locale__language_code="en", live=True).count() >= 3
+    assert german.filter(remote_only=True).count() >= 3
+    assert len(set(german.values_list("kind", flat=True))) >= 6
+    report = coverage()
+    assert 1 <= len(report.districts_without_offers()) <= 2
+    assert any(districts for _label, districts in report.white_spots_by_kind())
+
+
+def test_demo_directory_page_answers_in_both_languages(demo, client):
+    body = client.get("/angebote/").content.decode()
+    assert "Queere Beratung Dresden" in body
+    english = client.get("/en/offers/").content.decode()
+    assert "Queer counselling Dresden" in english
+    assert "Queere Beratung Dresden" not in english
+
+
+# --- Events ---
+
+
+def test_demo_events_cover_series_all_day_online_and_the_network(demo, client):
+    events = EventPage.objects.live()
+    assert events.filter(locale__language_code="de").count() >= 2 + 4 * len(demo.members)
+    assert events.filter(recurrence="monthly-weekday").exists()
+    assert events.filter(recurrence="weekly").exists()
+    assert events.filter(all_day=True).exists()
+    assert events.filter(attendance="online").exists()
+    assert events.filter(locale__language_code="en").exists()
+    assert events.exclude(cancelled_dates="").exists()
+    calendar = client.get("/veranstaltungen/").content.decode()
+    assert "Aus dem Netzwerk" in calendar
+    assert "Netzwerktreffen der Mitglieder" in calendar
+    english = client.get("/en/events/").content.decode()
+    assert "Open meet-up in" in english
+
+
+def test_demo_event_pages_answer(demo, host_client):
+    for event in EventPage.objects.live().select_related("locale")[:30]:
+        response = host_client(event.get_site().hostname).get(event.get_url())
+        assert response.status_code == 200, event.get_url()
+
+
+# --- Contact forms, legal pages, materials ---
+
+
+def test_demo_sites_have_live_contact_forms_legal_pages_and_materials(demo, host_client):
+    umbrella = host_client("localhost")
+    html = umbrella.get("/materialien/").content.decode()
+    assert "Positionspapier: Queere Bildungsarbeit an Schulen" in html
+    assert 'hreflang="de-x-ls"' in html
+    pdf = MaterialsPage.objects.live().filter(locale__language_code="de").first()
+    document = pdf.downloads[0].value["document"]
+    response = umbrella.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+    assert umbrella.get("/en/materials/").status_code == 200
+
+    assert not ContactPage.objects.filter(live=False).exists()
+    assert not ContactPage.objects.filter(to_address="").exists()
+    first = Member.objects.order_by("pk").first()
+    client = host_client(first.hostname)
+    assert "Du kannst uns anonym schreiben" in client.get("/kontakt/").content.decode()
+    statement = client.get("/barrierefreiheit/").content.decode()
+    assert "Schlichtungsstelle" in statement
+    assert not AccessibilityStatementPage.objects.filter(live=False).exists()

@@ -148,13 +148,14 @@ def reader_visit(browser_page, axe):
     violation."""
 
     def visit(url, host, lang):
+        browser_page.request_log.urls.clear()
         response = browser_page.goto(url)
-        assert response.status == 200
+        assert response.status == 200, url
         browser_page.wait_for_load_state("networkidle")
-        assert browser_page.locator("html").get_attribute("lang") == lang
-        assert browser_page.request_log.foreign(host) == []
-        assert axe(browser_page) == []
-        assert browser_page.context.cookies() == []
+        assert browser_page.locator("html").get_attribute("lang") == lang, url
+        assert browser_page.request_log.foreign(host) == [], url
+        assert axe(browser_page) == [], url
+        assert browser_page.context.cookies() == [], url
         return response
 
     return visit

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test lint format check messages compilemessages seed bench browsers clean
+.PHONY: run test test-sqlite test-requirements install install-test lint format check messages compilemessages seed bench clean
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found). Set PYTHON=/path/to/python3.11."; exit 1; }
@@ -37,9 +37,22 @@ seed: compilemessages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 
-## make test: the whole suite on DATABASE_URL (SQLite when unset), browser tests included
-test: $(VENV)/.installed-test compilemessages
-	$(PY) -m pytest $(PYTEST_ARGS)
+## make test: the whole suite on DATABASE_URL (SQLite when unset), browser tests included, on
+## WORKERS processes (pytest-xdist; WORKERS=0 or PYTEST_ARGS="-p no:xdist" runs it in one).
+## PYTEST_ARGS passes anything to pytest, e.g. PYTEST_ARGS="tests/test_search.py" or "--lf".
+WORKERS ?= 2
+XDIST = $(if $(findstring no:xdist,$(PYTEST_ARGS)),,-n $(WORKERS) --dist loadfile)
+
+test: $(VENV)/.installed-test compilemessages test-requirements
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+
+## make test-sqlite: what can differ between the databases (pytest -m engine_sensitive), on SQLite
+test-sqlite: $(VENV)/.installed-test compilemessages test-requirements
+	env -u DATABASE_URL $(PY) -m pytest $(XDIST) -m engine_sensitive $(PYTEST_ARGS)
+
+## make test-requirements: the machine's part of the suite (Chromium, gettext, Varnish, Java, npm checkers)
+test-requirements:
+	@bash scripts/test_requirements.sh
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

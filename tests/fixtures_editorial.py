@@ -20,7 +20,8 @@ from wagtail.users.models import UserProfile
 
 from microsites.provisioning import member_homes
 
-from .factories import make_member, make_user, news_index_of
+from . import baseline
+from .factories import make_user, news_index_of
 
 __all__ = [
     "AdminSession",
@@ -196,17 +197,10 @@ class AdminSession:
         return Page.objects.get(translation_key=page.translation_key, locale=locale).specific
 
 
-@pytest.fixture
-def approving_member(network):
-    """A member whose own approvers release items before they go to the LAG."""
-    return make_member(
-        "queeres-leipzig",
-        name="Queeres Leipzig e. V.",
-        short_name="Queeres Leipzig",
-        district="14713",
-        town="Leipzig",
-        requires_member_approval=True,
-    )
+approving_member = baseline.member_fixture(
+    "approving_member",
+    "Queeres Leipzig e. V.: a member whose own approvers release items before they go to the LAG.",
+)
 
 
 @pytest.fixture

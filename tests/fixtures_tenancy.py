@@ -17,9 +17,7 @@ from datetime import date
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
 from wagtail.contrib.forms.models import FormSubmission
@@ -47,6 +45,7 @@ from microsites.provisioning import (
 )
 from tests.tenancy_app.models import MemberNote
 
+from . import baseline
 from .factories import homes_of, make_image, make_member, make_news, make_user, news_index_of
 
 A, B, LAG = "A", "B", "LAG"
@@ -434,13 +433,5 @@ def tenancy_world(django_db_setup, django_db_blocker):
     """The world, built once per test module inside a transaction that is rolled back at the
     end; every test runs in a savepoint within it (use it together with ``db``). Tests that
     change objects must read them back from the database rather than trust these instances."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            cache.clear()
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    with baseline.module_world(django_db_blocker):
+        yield build_world()

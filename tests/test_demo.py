@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db import transaction
 from django.test import TestCase
 from wagtail.models import Page
 
@@ -24,20 +23,24 @@ from materials.models import MaterialsPage
 from microsites.models import Member, SiteSettings
 from news.models import NewsPage
 
+from . import baseline
+
+# Behaviour that can differ between SQLite and PostgreSQL: CI runs it on both.
+pytestmark = pytest.mark.engine_sensitive
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     """The demo network, seeded once for this module and rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with baseline.module_world(django_db_blocker):
         # What seeding would e-mail once committed: the callbacks run here, mail.outbox keeps it.
         mail.outbox = []
         with TestCase.captureOnCommitCallbacks(execute=True):
             context = seed_demo()
         context.sent_mail = list(mail.outbox)
         yield context
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -14,6 +14,9 @@ from microsites.provisioning import member_homes
 
 from .factories import make_member
 
+# Behaviour that can differ between SQLite and PostgreSQL: CI runs it on both.
+pytestmark = pytest.mark.engine_sensitive
+
 PLAUEN = "14523"
 BAUTZEN = "14625"
 DRESDEN = "14612"

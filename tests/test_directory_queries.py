@@ -12,6 +12,9 @@ from microsites.provisioning import member_homes
 from .factories import make_image, make_member
 from .test_directory import BAUTZEN, make_offer
 
+# Behaviour that can differ between SQLite and PostgreSQL: CI runs it on both.
+pytestmark = pytest.mark.engine_sensitive
+
 # page -> (host, path, pinned query count on a warm cache)
 PINNED = {
     "umbrella directory": ("localhost", "/angebote/", 17),

@@ -13,6 +13,9 @@ from eventcalendar.recurrence import BERLIN
 from .events_factories import events_index_of, make_event
 from .factories import make_image, make_member
 
+# Behaviour that can differ between SQLite and PostgreSQL: CI runs it on both.
+pytestmark = pytest.mark.engine_sensitive
+
 MEMBER_HOST = "verein-a.localhost"
 # page -> (host, path, pinned query count on a warm cache). The past list pays one query for
 # the paginator's count; the network lists pay one for view restrictions and two for the

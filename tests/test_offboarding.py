@@ -25,7 +25,7 @@ from .factories import make_user
 from .fixtures_tenancy import PASSWORD, tenancy_world  # noqa: F401
 
 # Built once for the module (before the per-test transaction); see fixtures_tenancy.
-pytestmark = pytest.mark.usefixtures("tenancy_world")
+pytestmark = [pytest.mark.usefixtures("tenancy_world"), pytest.mark.engine_sensitive]
 
 
 @pytest.fixture

@@ -23,6 +23,9 @@ from microsites.provisioning import ProvisioningError, provision_member, provisi
 
 from .factories import homes_of, make_member
 
+# Provisioning itself is the subject: the network and members are built inside each test.
+pytestmark = [pytest.mark.fresh_provisioning, pytest.mark.engine_sensitive]
+
 EXPECTED_CHILDREN = {
     "de": [
         "aktuelles",

@@ -14,6 +14,9 @@ from microsites.provisioning import member_homes
 
 from .factories import complete_legal_page, make_image, make_member, make_news, news_index_of
 
+# Behaviour that can differ between SQLite and PostgreSQL: CI runs it on both.
+pytestmark = pytest.mark.engine_sensitive
+
 MEMBER_HOST = "verein-a.localhost"
 # page -> (host, path, pinned query count on a warm cache)
 PINNED = {

@@ -11,6 +11,9 @@ from microsites.provisioning import set_member_active
 from .factories import homes_of, make_member
 from .fixtures_search import make_article, make_page
 
+# Behaviour that can differ between SQLite and PostgreSQL: CI runs it on both.
+pytestmark = pytest.mark.engine_sensitive
+
 CORPUS = [
     (
         "Beratung für trans* Personen",

@@ -13,6 +13,9 @@ from home.models import StandardPage
 
 from .fixtures_search import make_page
 
+# Behaviour that can differ between SQLite and PostgreSQL: CI runs it on both.
+pytestmark = pytest.mark.engine_sensitive
+
 
 def settings_backends(**environment):
     code = "import json, config.settings.base as s; print(json.dumps(s.WAGTAILSEARCH_BACKENDS))"

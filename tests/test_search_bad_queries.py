@@ -4,6 +4,9 @@ import pytest
 
 from .fixtures_search import make_page
 
+# Behaviour that can differ between SQLite and PostgreSQL: CI runs it on both.
+pytestmark = pytest.mark.engine_sensitive
+
 
 @pytest.fixture
 def page(network):

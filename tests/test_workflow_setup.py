@@ -2,12 +2,16 @@
 own step comes and goes with the member's setting, steps the LAG added survive re-provisioning,
 and the LAG's approval is always last."""
 
+import pytest
 from django.urls import reverse
 from wagtail.models import GroupApprovalTask, WorkflowTask
 
 from microsites.provisioning import LAG_TASK_NAME, lag_staff_group, provision_member
 
 from .fixtures_editorial import *  # noqa: F403
+
+# Re-provisioning is the subject: the network and members are built inside each test.
+pytestmark = [pytest.mark.fresh_provisioning, pytest.mark.engine_sensitive]
 
 
 def steps(member):

@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, connections
 from wagtail.models import Site
+
+from tests import baseline
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the tests
@@ -38,30 +39,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def serialized_db(django_db_setup):
+def serialized_db(_baseline_session):
     """The database content the migrations created, captured before Playwright starts.
 
     Playwright's sync API switches greenlets, which gives the test code a fresh Django
     connection object without the serialized state Django uses to restore data after a
-    transactional test; we restore it from this copy instead."""
-    return connections[DEFAULT_DB_ALIAS]._test_serialized_contents
-
-
-def restore_migrated_data(contents):
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
-    connection = connections[DEFAULT_DB_ALIAS]
-    # With this attribute set, the flush after the test skips post_migrate, as Django intends.
-    connection._test_serialized_contents = contents
-    if not Page.objects.filter(depth=1).exists():
-        # Only what post_migrate recreated after the last flush is left: replace it.
-        ContentType.objects.all().delete()
-        connection.creation.deserialize_db_from_string(contents)
+    transactional test; ``baseline.restore_migrated_data`` puts it back from this copy."""
+    return baseline.remember_migrated_data()
 
 
 @pytest.fixture(scope="session")
-def browser(serialized_db):
+def browser(serialized_db, django_db_blocker):
+    # Layers built on the connection object of the main greenlet could not be rolled back
+    # from Playwright's: empty the stack before Playwright starts.
+    baseline.reset(django_db_blocker)
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: install the Debian package 'chromium'.")
     from playwright.sync_api import sync_playwright
@@ -79,7 +70,7 @@ def live_network(live_server, django_db_serialized_rollback, transactional_db, s
     """Provisioned network whose sites answer on the live server's port."""
     from microsites.provisioning import provision_network
 
-    restore_migrated_data(serialized_db)
+    baseline.restore_migrated_data(serialized_db)
     provision_network()
     port = urlsplit(live_server.url).port
 

@@ -396,3 +396,5 @@ AXES_VERBOSE = False
 SESSION_COOKIE_AGE = env_int("ADMIN_SESSION_HOURS", 8) * 3600
 # Avatars are initials or uploads, never loaded from gravatar.com.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Every sign-in would be logged at INFO; failures and lockouts are in the axes tables.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}

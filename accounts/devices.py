@@ -58,9 +58,7 @@ def key_hex_from_base32(secret):
 
 def qr_code_svg(data):
     """An inline SVG QR code for ``data`` (no style attributes, no external references)."""
-    image = qrcode.make(
-        data, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2
-    )
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
     # The page shows the same secret as text next to it; screen readers skip the picture.
     return image.to_string(encoding="unicode").replace("<svg ", '<svg aria-hidden="true" ', 1)
 

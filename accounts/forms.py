@@ -9,7 +9,11 @@ class CodeField(forms.CharField):
         kwargs.setdefault(
             "widget",
             forms.TextInput(
-                attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+                attrs={
+                    "autocomplete": "one-time-code",
+                    "autocapitalize": "off",
+                    "spellcheck": "false",
+                }
             ),
         )
         super().__init__(**kwargs)

@@ -175,5 +175,7 @@ def remove(request, kind, pk):
     device.delete()
     if others == 0:
         devices.remove_recovery_codes(user)
-    messages.success(request, _("Der zweite Faktor „%(name)s“ wurde entfernt.") % {"name": device.name})
+    messages.success(
+        request, _("Der zweite Faktor „%(name)s“ wurde entfernt.") % {"name": device.name}
+    )
     return redirect("accounts:overview")

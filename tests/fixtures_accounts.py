@@ -84,6 +84,4 @@ def verify(client, code):
     assert page.status_code == 200
     html = page.content.decode()
     assert 'name="code"' in html
-    return client.post(
-        VERIFY, {"code": code, "next": hidden_next(html), "action": "verify"}
-    )
+    return client.post(VERIFY, {"code": code, "next": hidden_next(html), "action": "verify"})

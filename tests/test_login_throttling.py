@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.utils import timezone
 
 from .fixtures_accounts import DASHBOARD, new_client, sign_in
 
@@ -33,7 +32,7 @@ def let_time_pass(delta):
 
 def test_the_failure_limit_and_cool_off_are_configured():
     assert settings.AXES_FAILURE_LIMIT == 5
-    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=15)
+    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=15)  # noqa: SIM300
     assert settings.AXES_LOCKOUT_PARAMETERS == ["username", "ip_address"]
     assert settings.AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT is False
 

@@ -3,9 +3,13 @@ every editor; authenticator apps (TOTP) with recovery codes, set up and used thr
 own pages. (Passkeys in Chromium: tests/browser/test_passkey_login.py.)"""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
 
 from tests.factories import make_user
@@ -99,7 +103,11 @@ def test_signing_in_again_asks_for_the_apps_code(lag_staff):
     wrong = verify(client, "123456" if app_code(secret, 1) != "123456" else "654321")
     assert wrong.status_code == 200
     assert "Dieser Code ist nicht gültig" in wrong.content.decode()
-    # The code of the next time step: the one used for the set-up may not be used twice.
+    # Guessing is slowed down: right after a wrong code even the right one is refused ...
+    assert verify(client, app_code(secret, 1)).status_code == 200
+    # ... until the (doubling) wait has passed. The code of the next time step: the one used
+    # for the set-up may not be used twice.
+    let_throttle_pass(lag_staff)
     response = verify(client, app_code(secret, 1))
     assert response.status_code == 302 and response["Location"] == DASHBOARD
     assert client.get(DASHBOARD).status_code == 200
@@ -137,6 +145,7 @@ def test_new_recovery_codes_replace_the_old_ones(lag_staff):
     other = new_client()
     sign_in(other, lag_staff.username)
     assert verify(other, old[0]).status_code == 200  # refused: shown again with the error
+    let_throttle_pass(lag_staff)
     assert verify(other, new[0]).status_code == 302
 
 
@@ -233,3 +242,10 @@ def signed_in_client(user):
     client = new_client()
     sign_in(client, user.username)
     return client
+
+
+def let_throttle_pass(user):
+    """The wait after a wrong code is over (time travel on django-otp's throttling record)."""
+    earlier = timezone.now() - timedelta(minutes=5)
+    for model in (TOTPDevice, StaticDevice):
+        model.objects.filter(user=user).update(throttling_failure_timestamp=earlier)

@@ -9,6 +9,7 @@ import math
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
 from django.shortcuts import render
+from django.utils import translation
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):
@@ -28,4 +29,7 @@ def lockout_response(request, original_response=None, credentials=None):
     """The page shown instead of the sign-in form while locked out, in the user's language."""
     cool_off = get_cool_off(request)
     minutes = math.ceil(cool_off.total_seconds() / 60) if cool_off else None
-    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+    # Nobody is signed in yet: the browser's language, not the site's default for unprefixed
+    # URLs that LocaleMiddleware chose.
+    with translation.override(translation.get_language_from_request(request)):
+        return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)

@@ -1,6 +1,7 @@
 from functools import cached_property
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
@@ -39,8 +40,10 @@ class SecondFactorMiddleware:
 
     After the password, a person with an authenticator app or passkey sees only the
     verification page until they have used it (or a recovery code) in this session; a person
-    who must have a second factor and has none sees only the set-up pages. Runs after
-    django-otp's ``OTPMiddleware``, which tells whether the session is verified."""
+    who must have a second factor and has none sees only the set-up pages. Outside the admin
+    (restricted pages, private documents, previews of the user bar) such a session counts as
+    signed out. Runs after django-otp's ``OTPMiddleware``, which tells whether the session is
+    verified."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -53,10 +56,12 @@ class SecondFactorMiddleware:
         return reverse("wagtailadmin_home")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path.startswith(self.admin_prefix):
-            return None
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or user.is_verified():
+            return None
+        if not request.path.startswith(self.admin_prefix):
+            if has_second_factor(user) or second_factor_required(user):
+                request.user = AnonymousUser()
             return None
         if not user.has_perm("wagtailadmin.access_admin"):
             return None  # Wagtail refuses them anyway.

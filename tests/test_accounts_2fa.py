@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import PageViewRestriction
 from wagtail.users.models import UserProfile
 
 from tests.factories import make_user
@@ -208,6 +209,16 @@ def test_an_unverified_session_cannot_register_a_passkey_or_set_up_another_app(l
         assert client.get(path)["Location"].startswith(VERIFY), path
     begin = client.post("/admin/zweiter-faktor/webauthn/registration/begin/")
     assert begin.status_code == 302 and begin["Location"].startswith(VERIFY)
+
+
+def test_outside_the_admin_an_unverified_session_counts_as_signed_out(lag_staff, network):
+    secret, _ = set_up_app(signed_in_client(lag_staff))
+    PageViewRestriction.objects.create(page=network["de"], restriction_type="login")
+    client = new_client()
+    sign_in(client, lag_staff.username)
+    assert client.get("/").status_code == 302  # to the login for restricted pages
+    verify(client, app_code(secret, 1))
+    assert client.get("/").status_code == 200
 
 
 def test_the_pages_speak_english_to_english_speaking_editors(lag_staff):

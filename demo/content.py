@@ -2,6 +2,9 @@
 association; names and places are invented for demonstration."""
 
 DEMO_PASSWORD = "netzwerk-demo"
+# The authenticator-app secret of the demo accounts that need a second factor (admin, lag, the
+# "-freigabe" accounts); `manage.py demo_accounts` prints it and the current code.
+DEMO_TOTP_SECRET = "NETZWERKDEMOSACHSENQUEERLAGDEMOA"
 
 UMBRELLA = {
     "intro": {

@@ -14,6 +14,8 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Collection, Page
 
+from accounts.devices import create_totp_device, key_hex_from_base32
+from accounts.policy import totp_devices
 from districts.models import District
 from editorial.notifications import paused as notifications_paused
 from home.models import StandardPage
@@ -135,6 +137,15 @@ def seed_users(context):
                 approver.set_password(content.DEMO_PASSWORD)
                 approver.save()
             approver.groups.add(member.approvers_group)
+            _give_demo_app(approver)
+    _give_demo_app(User.objects.get(username="admin"))
+    _give_demo_app(staff)
+
+
+def _give_demo_app(user):
+    """The demo's authenticator app for an account that must have a second factor."""
+    if not totp_devices(user).exists():
+        create_totp_device(user, key_hex=key_hex_from_base32(content.DEMO_TOTP_SECRET))
 
 
 def _fill_legal_pages(home, owner, email, language_code):

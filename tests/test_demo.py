@@ -4,14 +4,17 @@ events, offers, contact forms, legal pages and materials."""
 import os
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Page
 
+from accounts.policy import has_second_factor
 from contact.models import ContactPage
 from demo.content import MEMBERS
 from demo.seeding import seed_demo
@@ -24,6 +27,7 @@ from microsites.models import Member, SiteSettings
 from news.models import NewsPage
 
 from . import baseline
+from .fixtures_accounts import DASHBOARD, VERIFY, new_client, sign_in, verify
 
 # Behaviour that can differ between SQLite and PostgreSQL: CI runs it on both.
 pytestmark = pytest.mark.engine_sensitive
@@ -189,3 +193,23 @@ def test_demo_sites_have_live_contact_forms_legal_pages_and_materials(demo, host
     statement = client.get("/barrierefreiheit/").content.decode()
     assert "Schlichtungsstelle" in statement
     assert not AccessibilityStatementPage.objects.filter(live=False).exists()
+
+
+def test_demo_staff_sign_in_with_the_printed_second_factor_code(demo, settings):
+    settings.ACCOUNTS_SECOND_FACTOR_REQUIRED = True
+    users = get_user_model().objects
+    for username in ["admin", "lag", "rosa-lausitz-freigabe"]:
+        assert has_second_factor(users.get(username=username)), username
+    assert not has_second_factor(users.get(username="queer-vogtland"))
+
+    listing = StringIO()
+    call_command("demo_accounts", stdout=listing)
+    assert "NETZWERKDEMOSACHSENQUEERLAGDEMOA" in listing.getvalue()
+    code = StringIO()
+    call_command("demo_accounts", "--code", stdout=code)
+
+    client = new_client()
+    assert sign_in(client, "lag", "netzwerk-demo").status_code == 302
+    assert client.get(DASHBOARD)["Location"].startswith(VERIFY)
+    assert verify(client, code.getvalue().strip()).status_code == 302
+    assert client.get(DASHBOARD).status_code == 200

@@ -148,6 +148,20 @@ RULES = [
     # Dashboard, account, small helpers without data.
     Rule("wagtailadmin_home", everyone()),
     Rule("wagtailadmin_account", everyone()),
+    # Second factor (accounts/): the people in this world have none, so verification and
+    # recovery codes send them on; removing and the WebAuthn endpoints accept POST only.
+    Rule("accounts:overview", everyone()),
+    Rule("accounts:verify", everyone(REDIRECT)),
+    Rule("accounts:totp", everyone()),
+    Rule("accounts:passkey", everyone()),
+    Rule("accounts:recovery_codes", everyone(REDIRECT)),
+    Rule(
+        "accounts:remove",
+        everyone(NOT_ALLOWED),
+        objects={"kind": lambda s, w: "app", "pk": lambda s, w: 1},
+    ),
+    Rule("otp_webauthn:js-i18n-catalog", everyone()),
+    Rule("otp_webauthn:*", everyone(NOT_ALLOWED), why="JSON endpoints that accept POST only"),
     Rule("wagtailadmin_dismissibles", everyone()),
     Rule("wagtailadmin_block_preview", everyone(MISSING)),
     Rule("wagtailadmin_tag_autocomplete", everyone(), query="?term=geheim"),

@@ -1,6 +1,7 @@
 """Settings shared by every mode. Everything that differs between deployments is read from
 the environment (see README, "Configuration"); the defaults give a working development setup."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -145,7 +146,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -347,3 +348,53 @@ CONTACT_FORM_MAX_AGE = 7 * 24 * 3600
 # Reverse proxies in front of the app (as for the API): the client address is the N-th from
 # the right in X-Forwarded-For.
 CONTACT_NUM_PROXIES = REST_FRAMEWORK["NUM_PROXIES"]
+
+# --- Accounts: second factor, login throttling, admin sessions (accounts/, docs/accounts.md) ---
+INSTALLED_APPS += [
+    "accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "axes",
+]
+# django-otp marks sessions verified; ours holds admin sessions at the second factor.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "accounts.middleware.SecondFactorMiddleware",
+)
+# Turns a locked-out sign-in into the lockout page; django-axes wants to be last.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = ["accounts.throttling.LoginThrottleBackend", *AUTHENTICATION_BACKENDS]
+# LAG staff, administrators and member approvers must have a second factor (accounts/policy.py).
+ACCOUNTS_SECOND_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = NETWORK_NAME
+OTP_WEBAUTHN_RP_NAME = NETWORK_NAME
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [WAGTAILADMIN_BASE_URL.rstrip("/")]
+# Passkeys are a second factor after the password, which the throttling and the member-access
+# check guard; signing in with a passkey alone is off.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# Failed sign-ins per account and per client address; a lock ends after the cool-off and is not
+# extended by further failures, so an account can never be locked for good.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+# The one client-address function of the project (behind N proxies: N-th from the right).
+AXES_CLIENT_IP_CALLABLE = "contact.spam.client_address"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+# Only editors have sessions (readers get none): an admin session ends after this many hours.
+SESSION_COOKIE_AGE = env_int("ADMIN_SESSION_HOURS", 8) * 3600
+# Avatars are initials or uploads, never loaded from gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Every sign-in would be logged at INFO; failures and lockouts are in the axes tables.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}

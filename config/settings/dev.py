@@ -8,6 +8,7 @@ from .base import BASE_DIR, _network_base_url, env_bool, env_int, env_str
 DEBUG = env_bool("DEBUG", True)
 NETWORK_PORT = env_int("NETWORK_PORT", env_int("PORT", 8000))
 WAGTAILADMIN_BASE_URL = _network_base_url(NETWORK_DOMAIN, NETWORK_PORT)  # noqa: F405
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [WAGTAILADMIN_BASE_URL.rstrip("/")]
 
 
 def _checkout_secret_key():

@@ -22,3 +22,8 @@ WHITENOISE_AUTOREFRESH = True
 # A member-owned snippet with every optional Wagtail feature, so that the tenancy tests cover
 # each kind of snippet URL (see tests/tenancy_app).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.tenancy_app"]  # noqa: F405
+
+# Test-only: the suite signs people in with force_login() and switches the second-factor
+# requirement on where it is the subject (tests/test_accounts_2fa.py, tests/fixtures_accounts.py).
+# Anyone who has set up a second factor is still asked for it. Never set in other settings.
+ACCOUNTS_SECOND_FACTOR_REQUIRED = False

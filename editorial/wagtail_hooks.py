@@ -15,7 +15,7 @@ from wagtail_localize.models import Translation
 
 from tenancy.scoping import is_network_staff
 
-from . import syndication, translations, urls, views
+from . import resubmission, syndication, translations, urls, views
 from .inbox import is_reviewer
 from .panels import InboxPanel, MySubmissionsPanel, OutdatedTranslationsPanel
 
@@ -234,6 +234,19 @@ def keep_translations_in_the_workflow(request, page):
             ],
         )
     return None
+
+
+# --- Editor: a resubmission starts at the first step ----------------------------------------
+
+
+@hooks.register("before_edit_page")
+def resubmission_starts_at_the_first_step(request, page):
+    resubmission.prepare_resubmission(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def resubmission_menu_item(menu_items, request, context):
+    resubmission.relabel_resubmission(menu_items, request, context)
 
 
 HIDDEN_FOR_NON_PUBLISHERS = {"localize-restart-translation", "localize-convert-to-alias"}

@@ -12,7 +12,10 @@ The editor's "Erneut einreichen" posts Wagtail's ``action-submit``. ``before_edi
 waits for changes is closed, and Wagtail's submit action starts the page's workflow afresh.
 """
 
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.models import WorkflowState
 
@@ -78,6 +81,33 @@ def prepare_resubmission(request, page):
     state.cancel(user=request.user)
 
 
+def cancel_for_locked_submitter(request, page):
+    """ "Workflow abbrechen" for the person who submitted while the step locks the page for them.
+
+    Wagtail offers the button to them but its edit view refuses every post from someone the page
+    is locked for, so the submitter could never take back their submission. Here the run is
+    cancelled without saving anything (they could not edit the locked form), and the editor is
+    open again for changes and a new submission."""
+    if request.method != "POST" or not request.POST.get("action-cancel-workflow"):
+        return None
+    state = page.current_workflow_state
+    lock = page.get_lock()
+    if state is None or lock is None or not lock.for_user(request.user):
+        return None
+    if not state.user_can_cancel(request.user):
+        return None
+    state.cancel(user=request.user)
+    messages.success(
+        request,
+        gettext(
+            "Die Freigabe von „%(title)s“ wurde abgebrochen. Sie können die Seite jetzt "
+            "bearbeiten und erneut einreichen."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 class ResubmitMenuItem(ActionMenuItem):
     """Wagtail's submit button (same name, same view action) labelled with where the
     resubmission really goes: the workflow's first step."""
@@ -87,9 +117,7 @@ class ResubmitMenuItem(ActionMenuItem):
 
     def __init__(self, step, order):
         super().__init__(order=order)
-        self.label = _("Erneut zur Freigabe einreichen (ab „%(step)s“)") % {
-            "step": step_name(step)
-        }
+        self.label = _("Erneut zur Freigabe einreichen (ab „%(step)s“)") % {"step": step_name(step)}
 
 
 def relabel_resubmission(menu_items, request, context):
@@ -101,12 +129,12 @@ def relabel_resubmission(menu_items, request, context):
     state = page.current_workflow_state
     if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
         return
+    menu_items[:] = [
+        item for item in menu_items if getattr(item, "name", "") != "action-restart-workflow"
+    ]
     if not restarts(state):
         return
     step = first_step(state.workflow).task
     for index, item in enumerate(menu_items):
         if getattr(item, "name", "") == "action-submit":
             menu_items[index] = ResubmitMenuItem(step, order=item.order)
-    menu_items[:] = [
-        item for item in menu_items if getattr(item, "name", "") != "action-restart-workflow"
-    ]

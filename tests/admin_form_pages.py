@@ -218,7 +218,15 @@ class AdminForm:
     def workflow_action(self, client, action, comment=None, label=None):
         """Press a review action in the editor's menu: for actions with a dialog, open it, fill
         the comment, send it, then submit the edit form with the dialog's result."""
-        button = self.button(workflow_action=action, label=label)
+        candidates = [b for b in self.buttons if b.workflow_action == action]
+        if comment is not None and label is None:
+            # "Freigeben" and "Freigeben mit Kommentar" share the action; the latter has the dialog.
+            candidates = [b for b in candidates if b.modal_url] or candidates
+        button = (
+            candidates[0]
+            if candidates and label is None
+            else self.button(workflow_action=action, label=label)
+        )
         extra = {"action-workflow-action": "true", "workflow-action-name": action}
         if button.modal_url:
             response = client.get(button.modal_url)
@@ -241,7 +249,11 @@ def _request_url(response):
 
 
 def _is_chooser_state(value):
-    return isinstance(value, dict) and "id" in value and ({"title", "preview", "edit_url"} & set(value))
+    return (
+        isinstance(value, dict)
+        and "id" in value
+        and ({"title", "preview", "edit_url"} & set(value))
+    )
 
 
 def _stream_pairs(prefix, items):

@@ -174,9 +174,7 @@ def test_request_changes_then_resubmit_starts_at_the_first_step_and_ends_live(
     if world.approver:
         world.approver.decide(page, "approve")
     world.lag.decide(page, "reject", comment="Bitte nennen Sie den Treffpunkt.")
-    assert WorkflowState.objects.for_instance(page).get(
-        status=WorkflowState.STATUS_NEEDS_CHANGES
-    )
+    assert WorkflowState.objects.for_instance(page).get(status=WorkflowState.STATUS_NEEDS_CHANGES)
 
     # The editor sees the comment when opening the page.
     html = world.editor.editor_html(page)
@@ -268,7 +266,9 @@ def test_the_reviewer_whose_turn_it_is_can_edit_and_approve(world):
 # --- translations ----------------------------------------------------------------------------
 
 
-def test_a_translation_is_submitted_and_goes_live_after_approval(world, django_capture_on_commit_callbacks):
+def test_a_translation_is_submitted_and_goes_live_after_approval(
+    world, django_capture_on_commit_callbacks
+):
     original = make_news(world.index, title="Beratung am Mittwoch")[0]
     with django_capture_on_commit_callbacks(execute=True):
         english = world.editor.translate(original)
@@ -281,7 +281,9 @@ def test_a_translation_is_submitted_and_goes_live_after_approval(world, django_c
     assert public(world, english).status_code == 200
 
 
-def test_translation_actions_that_cannot_be_used_here_are_not_offered(world, django_capture_on_commit_callbacks):
+def test_translation_actions_that_cannot_be_used_here_are_not_offered(
+    world, django_capture_on_commit_callbacks
+):
     original = make_news(world.index, title="Offener Treff")[0]
     with django_capture_on_commit_callbacks(execute=True):
         english = world.editor.translate(original)

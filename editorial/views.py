@@ -83,7 +83,7 @@ class InboxView(ReportView):
         "step": gettext_lazy("Schritt"),
         "submitter": gettext_lazy("Eingereicht von"),
         "submitted_at": gettext_lazy("Eingereicht am"),
-        "waiting_since": gettext_lazy("Wartet seit"),
+        "waiting_since": gettext_lazy("Wartezeit"),
         "show_in_network": gettext_lazy("Auch im Netzwerk"),
     }
 

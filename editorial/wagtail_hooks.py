@@ -15,7 +15,7 @@ from wagtail_localize.models import Translation
 
 from tenancy.scoping import is_network_staff
 
-from . import editor_messages, resubmission, syndication, translations, urls, views
+from . import dashboard, editor_messages, resubmission, syndication, translations, urls, views
 from .inbox import is_reviewer
 from .panels import InboxPanel, MySubmissionsPanel, OutdatedTranslationsPanel
 
@@ -115,6 +115,11 @@ def editorial_panels(request, panels):
         panels.append(InboxPanel(request))
     panels.append(MySubmissionsPanel(request))
     panels.append(OutdatedTranslationsPanel(request))
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def summary_counts_match_the_lists(request, items):
+    dashboard.replace_summary_items(request, items)
 
 
 # --- Account -----------------------------------------------------------------------------------

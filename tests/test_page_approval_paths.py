@@ -148,7 +148,8 @@ def test_final_approval_tells_the_approver_the_page_is_live_with_a_link(world):
     response = world.lag.decide(page, "approve")
     followed = world.lag.client.get(response.url)
     html = followed.content.decode()
-    assert "ist jetzt veröffentlicht" in html
+    messages = re.findall(r'<li class="success">(.*?)</li>', html, re.S)
+    assert any("jetzt veröffentlicht" in message for message in messages), messages
     assert Page.objects.get(pk=page.pk).specific.get_full_url() in html
 
 

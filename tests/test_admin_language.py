@@ -76,17 +76,13 @@ def test_page_search_names_what_it_counts(member, german_editor, news_index):
     assert re.search(r"\b1-\d+ von \d+\b", text), text[:500]
 
 
-def test_dashboard_is_named_after_the_member_and_counts_what_its_lists_show(
-    member, german_editor
-):
+def test_dashboard_is_named_after_the_member_and_counts_what_its_lists_show(member, german_editor):
     text = visible_text(german_editor.open(reverse("wagtailadmin_home")).content.decode())
     assert member.name in text
     assert "LAG Queeres Netzwerk Sachsen" not in text.split(member.name)[0]
 
 
-def test_translation_form_offers_languages_by_their_german_name(
-    member, german_editor, news_index
-):
+def test_translation_form_offers_languages_by_their_german_name(member, german_editor, news_index):
     page = make_news(news_index(member), title="Sprachen")[0]
     url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
     text = visible_text(german_editor.open(url).content.decode())

@@ -224,15 +224,15 @@ def keep_translations_in_the_workflow(request, page):
                 request,
                 _(
                     "Diese Übersetzung wird jetzt direkt bearbeitet. Speichern Sie sie und reichen "
-                    "sie zur Freigabe ein; veröffentlicht wird sie nach der Freigabe."
+                    "Sie sie zur Freigabe ein; veröffentlicht wird sie nach der Freigabe."
                 ),
             )
     if request.method == "GET" and page.pk in translations.outdated_page_ids_for(request.user):
         messages.warning(
             request,
             _(
-                "Das Original dieser Übersetzung wurde geändert. Bitte übernehmen Sie die Änderungen "
-                "und reiche die Übersetzung zur Freigabe ein."
+                "Das Original dieser Übersetzung wurde geändert. Bitte übernehmen Sie die "
+                "Änderungen und reichen Sie die Übersetzung zur Freigabe ein."
             ),
             buttons=[
                 messages.button(reverse("editorial:outdated_translations"), _("Änderungen ansehen"))

@@ -59,7 +59,7 @@ def test_reading_the_form_sets_no_cookie_and_shows_what_is_stored(reader, contac
     assert "csrfmiddlewaretoken" not in html
     assert "Wir speichern Ihre Nachricht 90 Tage" in html
     assert "danach wird sie automatisch gelöscht" in html
-    assert "Deine Nachricht geht per E-Mail an" in html
+    assert "Ihre Nachricht geht per E-Mail an" in html
 
 
 def test_the_notice_follows_the_retention_period_in_english(reader, contact_pages):

@@ -190,7 +190,7 @@ def test_the_sixth_message_within_ten_minutes_is_refused_with_the_text_kept(
     response = post(reader, page, form_data(page, nachricht="Meine sechste Nachricht"))
     assert response.status_code == 429
     html = response.content.decode()
-    assert "Bitte warte zehn Minuten" in html
+    assert "Bitte warten Sie zehn Minuten" in html
     assert "Meine sechste Nachricht" in html, "the reader's text is not lost"
     assert FormSubmission.objects.filter(page=page).count() == 5
     assert len(mailoutbox) == 5
@@ -258,7 +258,7 @@ def test_anonymous_contact_asks_for_no_name_and_no_required_email(reader, contac
     ContactFormField.objects.filter(page=page, field_type="email").update(required=True)
     html = reader.get("/kontakt/").content.decode()
     assert "Name (freiwillig)" not in html
-    assert "Du kannst uns anonym schreiben" in html
+    assert "Sie können uns anonym schreiben" in html
     data = form_data(page)
     del data["name_freiwillig"]
     data["e_mail_adresse_fur_die_antwort"] = ""

@@ -78,7 +78,7 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
             "Komma trennen."
         ),
         error_messages={
-            "blank": _("Gib an, an welche E-Mail-Adresse die Nachrichten gehen sollen."),
+            "blank": _("Geben Sie an, an welche E-Mail-Adresse die Nachrichten gehen sollen."),
         },
     )
     anonymous_contact = models.BooleanField(
@@ -161,9 +161,9 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
     def retention_notice(self):
         """What is stored for how long, in the reader's language."""
         return ngettext(
-            "Wir speichern deine Nachricht %(days)s Tag, damit wir sie bearbeiten können; "
+            "Wir speichern Ihre Nachricht %(days)s Tag, damit wir sie bearbeiten können; "
             "danach wird sie automatisch gelöscht.",
-            "Wir speichern deine Nachricht %(days)s Tage, damit wir sie bearbeiten können; "
+            "Wir speichern Ihre Nachricht %(days)s Tage, damit wir sie bearbeiten können; "
             "danach wird sie automatisch gelöscht.",
             self.retention_days,
         ) % {"days": self.retention_days}
@@ -188,8 +188,8 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
                 form,
                 status=429,
                 message=gettext(
-                    "Von deinem Anschluss kamen gerade sehr viele Nachrichten. Bitte warte zehn "
-                    "Minuten und sende das Formular dann noch einmal ab. Dein Text ist unten "
+                    "Von Ihrem Anschluss kamen gerade sehr viele Nachrichten. Bitte warten Sie zehn "
+                    "Minuten und senden Sie das Formular dann noch einmal ab. Ihr Text ist unten "
                     "noch da."
                 ),
             )
@@ -199,7 +199,7 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
                 request,
                 form,
                 message=gettext(
-                    "Das Formular war zu lange geöffnet. Bitte sende es noch einmal ab; dein "
+                    "Das Formular war zu lange geöffnet. Bitte senden Sie es noch einmal ab; Ihr "
                     "Text ist unten noch da."
                 ),
             )
@@ -269,7 +269,7 @@ def default_form_fields():
             label=gettext("E-Mail-Adresse für die Antwort"),
             field_type="email",
             required=False,
-            help_text=gettext("Nur nötig, wenn du eine Antwort möchtest."),
+            help_text=gettext("Nur nötig, wenn Sie eine Antwort möchten."),
             sort_order=1,
         ),
         ContactFormField(

@@ -204,7 +204,7 @@ class Offer(
             ) % {"low": LONGITUDE_RANGE[0], "high": LONGITUDE_RANGE[1]}
         if not (self.phone or self.email or self.website or self.street):
             errors["phone"] = _(
-                "Bitte mindestens einen Weg angeben, wie man euch erreicht: Telefon, E-Mail, "
+                "Bitte mindestens einen Weg angeben, wie man Sie erreicht: Telefon, E-Mail, "
                 "Website oder Adresse."
             )
         if errors:

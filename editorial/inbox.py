@@ -85,10 +85,12 @@ class InboxEntry:
     member: object
     outdated_translation: bool = False
     is_new: bool = False
+    can_decide: bool = True
 
     @classmethod
-    def build(cls, task_states):
-        """Rows for the given task states: pages, members and flags in four more queries."""
+    def build(cls, task_states, viewer=None):
+        """Rows for the given task states: pages, members and flags in four more queries (five
+        with a ``viewer``, whose decidable steps set ``can_decide``)."""
         states = list(
             task_states.select_related(
                 "task",
@@ -111,6 +113,9 @@ class InboxEntry:
                 page_id__in=list(pages), outdated_since__isnull=False
             ).values_list("page_id", flat=True)
         )
+        decidable = None
+        if viewer is not None:
+            decidable = set(tasks_user_can_approve(viewer).values_list("pk", flat=True))
         entries = []
         for state in states:
             page = pages.get(state.page_id)
@@ -122,6 +127,7 @@ class InboxEntry:
                     page=page,
                     member=members.get(root_path(page.path)),
                     outdated_translation=page.pk in outdated,
+                    can_decide=decidable is None or state.task_id in decidable,
                 )
             )
         return entries

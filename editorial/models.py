@@ -133,20 +133,20 @@ class NotificationSettings(models.Model):
         max_length=20,
         choices=Delivery.choices,
         default=Delivery.IMMEDIATE,
-        help_text=_("Gilt, wenn du Einreichungen freigeben kannst."),
+        help_text=_("Gilt, wenn Sie Einreichungen freigeben können."),
     )
     published_notifications = models.BooleanField(
         _("Veröffentlichung"),
         default=True,
         help_text=_(
-            "E-Mail, wenn ein von dir eingereichter Beitrag zum geplanten Zeitpunkt erscheint."
+            "E-Mail, wenn ein von Ihnen eingereichter Beitrag zum geplanten Zeitpunkt erscheint."
         ),
     )
     outdated_translation_notifications = models.BooleanField(
         _("Veraltete Übersetzungen"),
         default=True,
         help_text=_(
-            "E-Mail, wenn sich das Original einer Übersetzung deiner Organisation geändert hat."
+            "E-Mail, wenn sich das Original einer Übersetzung Ihrer Organisation geändert hat."
         ),
     )
     last_digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)

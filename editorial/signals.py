@@ -18,7 +18,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
-from . import notifications, syndication, translations
+from . import notifications, reviewer_edits, syndication, translations
 
 # Wagtail's dispatch uids, replaced by ours.
 WAGTAIL_NOTIFIERS = [
@@ -87,6 +87,7 @@ def connect():
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
         signal.connect(receiver, sender=sender, dispatch_uid=dispatch_uid)
     task_approved.connect(on_task_approved, dispatch_uid="editorial_task_approved")
+    reviewer_edits.connect()
     page_published.connect(on_page_published, dispatch_uid="editorial_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="editorial_page_unpublished")
     copy_for_translation_done.connect(

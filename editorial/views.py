@@ -83,7 +83,7 @@ class InboxView(ReportView):
         "step": gettext_lazy("Schritt"),
         "submitter": gettext_lazy("Eingereicht von"),
         "submitted_at": gettext_lazy("Eingereicht am"),
-        "waiting_since": gettext_lazy("Wartet seit"),
+        "waiting_since": gettext_lazy("Wartezeit"),
         "show_in_network": gettext_lazy("Auch im Netzwerk"),
     }
 
@@ -103,7 +103,7 @@ class InboxView(ReportView):
         return queryset.order_by(ordering, "pk" if ordering == "started_at" else "-pk")
 
     def decorate_paginated_queryset(self, object_list):
-        return InboxEntry.build(object_list)
+        return InboxEntry.build(object_list, viewer=self.request.user)
 
     def get_filename(self):
         return f"freigaben-{datetime.date.today():%Y-%m-%d}"
@@ -446,7 +446,7 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
             messages.info(
                 self.request,
                 _(
-                    "Die Übersetzungen wurden als Entwurf aktualisiert. Reiche sie zur Freigabe ein."
+                    "Die Übersetzungen wurden als Entwurf aktualisiert. Reichen Sie sie zur Freigabe ein."
                 ),
             )
         return response

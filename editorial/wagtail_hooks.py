@@ -15,7 +15,7 @@ from wagtail_localize.models import Translation
 
 from tenancy.scoping import is_network_staff
 
-from . import syndication, translations, urls, views
+from . import dashboard, editor_messages, resubmission, syndication, translations, urls, views
 from .inbox import is_reviewer
 from .panels import InboxPanel, MySubmissionsPanel, OutdatedTranslationsPanel
 
@@ -117,6 +117,11 @@ def editorial_panels(request, panels):
     panels.append(OutdatedTranslationsPanel(request))
 
 
+@hooks.register("construct_homepage_summary_items", order=100)
+def summary_counts_match_the_lists(request, items):
+    dashboard.replace_summary_items(request, items)
+
+
 # --- Account -----------------------------------------------------------------------------------
 
 
@@ -202,8 +207,8 @@ def keep_translations_in_the_workflow(request, page):
             messages.error(
                 request,
                 _(
-                    "Synchronisierte Übersetzungen gibt es hier nicht: bearbeite die Übersetzung "
-                    "direkt und reiche sie zur Freigabe ein."
+                    "Synchronisierte Übersetzungen gibt es hier nicht: Bearbeiten Sie die Übersetzung "
+                    "direkt und reichen Sie sie zur Freigabe ein."
                 ),
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
@@ -218,16 +223,16 @@ def keep_translations_in_the_workflow(request, page):
             messages.info(
                 request,
                 _(
-                    "Diese Übersetzung wird jetzt direkt bearbeitet. Speichere sie und reiche "
-                    "sie zur Freigabe ein; veröffentlicht wird sie nach der Freigabe."
+                    "Diese Übersetzung wird jetzt direkt bearbeitet. Speichern Sie sie und reichen "
+                    "Sie sie zur Freigabe ein; veröffentlicht wird sie nach der Freigabe."
                 ),
             )
     if request.method == "GET" and page.pk in translations.outdated_page_ids_for(request.user):
         messages.warning(
             request,
             _(
-                "Das Original dieser Übersetzung wurde geändert. Bitte übernimm die Änderungen "
-                "und reiche die Übersetzung zur Freigabe ein."
+                "Das Original dieser Übersetzung wurde geändert. Bitte übernehmen Sie die "
+                "Änderungen und reichen Sie die Übersetzung zur Freigabe ein."
             ),
             buttons=[
                 messages.button(reverse("editorial:outdated_translations"), _("Änderungen ansehen"))
@@ -236,13 +241,38 @@ def keep_translations_in_the_workflow(request, page):
     return None
 
 
+# --- Editor: a resubmission starts at the first step ----------------------------------------
+
+
+@hooks.register("before_edit_page")
+def resubmission_starts_at_the_first_step(request, page):
+    response = resubmission.cancel_for_locked_submitter(request, page)
+    if response is not None:
+        return response
+    resubmission.prepare_resubmission(request, page)
+    editor_messages.changes_requested_banner(request, page)
+
+
+@hooks.register("after_edit_page")
+def tell_the_approver_where_the_page_is(request, page):
+    editor_messages.after_decision(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def resubmission_menu_item(menu_items, request, context):
+    resubmission.relabel_resubmission(menu_items, request, context)
+
+
 HIDDEN_FOR_NON_PUBLISHERS = {"localize-restart-translation", "localize-convert-to-alias"}
 
 
 @hooks.register("construct_page_action_menu")
 def no_translation_bypass_in_menu(menu_items, request, context):
+    """Synced translations and alias copies have no place in this project's simple translation
+    mode (they cannot pass a workflow): not offered to anyone but superusers; refused for people
+    who cannot publish the page (``keep_translations_in_the_workflow``)."""
     page = context.get("page")
-    if page is None or not page.pk or _can_publish(request, page):
+    if page is None or not page.pk or request.user.is_superuser:
         return
     menu_items[:] = [
         item for item in menu_items if getattr(item, "name", "") not in HIDDEN_FOR_NON_PUBLISHERS

@@ -110,7 +110,7 @@ class CallToActionBlock(blocks.StructBlock):
         description = _("Ein hervorgehobener Kasten mit einer Schaltfläche, die weiterführt.")
         preview_value = {
             "title": _("Beratung gesucht?"),
-            "text": _("Unsere Berater*innen sind vertraulich für dich da."),
+            "text": _("Unsere Berater*innen sind vertraulich für Sie da."),
             "button_label": _("Zu den Angeboten"),
             "external_url": "https://example.org/",
         }
@@ -149,7 +149,7 @@ class AccordionBlock(blocks.StructBlock):
             "items": [
                 {
                     "question": _("Ist die Beratung anonym?"),
-                    "answer": _("<p>Ja, du musst deinen Namen nicht nennen.</p>"),
+                    "answer": _("<p>Ja, Sie müssen Ihren Namen nicht nennen.</p>"),
                 }
             ],
         }

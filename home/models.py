@@ -56,7 +56,7 @@ class SyndicatedPageMixin(models.Model):
         default=False,
         help_text=_(
             "Nach der Freigabe durch die LAG erscheint der Beitrag auch auf der Website des "
-            "Dachverbands, mit Link auf eure Seite."
+            "Dachverbands, mit Link auf Ihre Seite."
         ),
     )
 

@@ -213,7 +213,7 @@ class MicrositeHomePage(LatestNewsMixin, BasePage):
         features=["bold", "italic", "link"],
         max_length=1000,
         help_text=_(
-            "Wer ihr seid und was ihr anbietet, in zwei, drei Sätzen. Erscheint auch im Mitgliederverzeichnis."
+            "Wer Sie sind und was Sie anbieten, in zwei, drei Sätzen. Erscheint auch im Mitgliederverzeichnis."
         ),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)

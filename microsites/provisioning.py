@@ -584,7 +584,7 @@ def _ensure_group(member, attribute, suffix, report):
 
 
 def _ensure_workflow(member, homes, report):
-    name = f"Freigabe {member.short_name} ({member.slug})"
+    name = f"Freigabe {member.short_name}"
     workflow = member.workflow
     if workflow is None:
         workflow = Workflow.objects.create(name=name, active=True)
@@ -598,7 +598,7 @@ def _ensure_workflow(member, homes, report):
 
     member_task = GroupApprovalTask.objects.filter(groups=member.approvers_group).first()
     if member.requires_member_approval:
-        task_name = f"Freigabe im Verein: {member.short_name} ({member.slug})"
+        task_name = f"Freigabe im Verein: {member.short_name}"
         if member_task is None:
             member_task = GroupApprovalTask.objects.create(name=task_name)
             member_task.groups.set([member.approvers_group])
@@ -607,6 +607,7 @@ def _ensure_workflow(member, homes, report):
             member_task.name = task_name
             member_task.active = True
             member_task.save()
+            report.change(_("Aufgabe %(name)s angepasst") % {"name": task_name})
     lag_task = lag_approval_task()
 
     current = list(workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True))

@@ -39,7 +39,7 @@ class SearchForm(forms.Form):
         if query and not has_searchable_text(query):
             raise forms.ValidationError(
                 _(
-                    "Bitte gib mindestens einen Buchstaben oder eine Ziffer ein; Satz- und "
+                    "Bitte geben Sie mindestens einen Buchstaben oder eine Ziffer ein; Satz- und "
                     "Sonderzeichen allein werden nicht gesucht."
                 )
             )

@@ -192,7 +192,7 @@ class TenancyFormMixin:
             self.add_error(
                 None,
                 _(
-                    "Der Inhalt verweist auf etwas, das nicht zu deiner Organisation gehört. "
+                    "Der Inhalt verweist auf etwas, das nicht zu Ihrer Organisation gehört. "
                     "Bitte nur eigene Seiten, Bilder, Dokumente und Einträge auswählen."
                 ),
             )

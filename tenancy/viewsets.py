@@ -166,7 +166,7 @@ def _scoped_form(form_class):
                 and allowed is not None
                 and not allowed.filter(pk=member.pk).exists()
             ):
-                raise ValidationError(_("Du kannst nur für deine eigene Organisation anlegen."))
+                raise ValidationError(_("Sie können nur für Ihre eigene Organisation anlegen."))
             return member
 
     MemberScopedForm.__name__ = form_class.__name__

@@ -57,9 +57,9 @@ def test_reading_the_form_sets_no_cookie_and_shows_what_is_stored(reader, contac
     assert not response.cookies
     html = response.content.decode()
     assert "csrfmiddlewaretoken" not in html
-    assert "Wir speichern deine Nachricht 90 Tage" in html
+    assert "Wir speichern Ihre Nachricht 90 Tage" in html
     assert "danach wird sie automatisch gelöscht" in html
-    assert "Deine Nachricht geht per E-Mail an" in html
+    assert "Ihre Nachricht geht per E-Mail an" in html
 
 
 def test_the_notice_follows_the_retention_period_in_english(reader, contact_pages):
@@ -85,7 +85,7 @@ def test_a_message_is_stored_and_mailed_to_the_chosen_address(reader, contact_pa
     page.save_revision().publish()
     response = post(reader, page, form_data(page))
     assert response.status_code == 200
-    assert "Danke, deine Nachricht ist angekommen." in response.content.decode()
+    assert "Danke, Ihre Nachricht ist angekommen." in response.content.decode()
     assert not response.cookies
     submission = FormSubmission.objects.get(page=page)
     assert submission.get_data()["nachricht"] == "Hallo, ich hätte eine Frage zur Beratung."
@@ -147,7 +147,7 @@ def test_a_filled_honeypot_gets_a_neutral_answer_and_nothing_is_kept(
     page = contact_pages["de"]
     response = post(reader, page, form_data(page, **{spam.HONEYPOT_FIELD: "https://spam.example"}))
     assert response.status_code == 200
-    assert "Danke, deine Nachricht ist angekommen." in response.content.decode()
+    assert "Danke, Ihre Nachricht ist angekommen." in response.content.decode()
     assert FormSubmission.objects.count() == 0
     assert mailoutbox == []
 
@@ -190,7 +190,7 @@ def test_the_sixth_message_within_ten_minutes_is_refused_with_the_text_kept(
     response = post(reader, page, form_data(page, nachricht="Meine sechste Nachricht"))
     assert response.status_code == 429
     html = response.content.decode()
-    assert "Bitte warte zehn Minuten" in html
+    assert "Bitte warten Sie zehn Minuten" in html
     assert "Meine sechste Nachricht" in html, "the reader's text is not lost"
     assert FormSubmission.objects.filter(page=page).count() == 5
     assert len(mailoutbox) == 5
@@ -236,7 +236,7 @@ def test_invalid_input_is_shown_again_with_clear_messages(reader, contact_pages)
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Bitte prüfe die markierten Felder." in html
+    assert "Bitte prüfen Sie die markierten Felder." in html
     assert "Dieses Feld muss ausgefüllt werden." in html
     assert "Gib eine gültige E-Mail Adresse an." in html
     assert 'value="keine-adresse"' in html
@@ -258,7 +258,7 @@ def test_anonymous_contact_asks_for_no_name_and_no_required_email(reader, contac
     ContactFormField.objects.filter(page=page, field_type="email").update(required=True)
     html = reader.get("/kontakt/").content.decode()
     assert "Name (freiwillig)" not in html
-    assert "Du kannst uns anonym schreiben" in html
+    assert "Sie können uns anonym schreiben" in html
     data = form_data(page)
     del data["name_freiwillig"]
     data["e_mail_adresse_fur_die_antwort"] = ""
@@ -299,7 +299,7 @@ def test_a_contact_form_cannot_be_published_without_a_recipient(contact_pages):
     with pytest.raises(ValidationError) as error:
         page.get_latest_revision().publish()
     assert error.value.message_dict["to_address"] == [
-        "Gib an, an welche E-Mail-Adresse die Nachrichten gehen sollen."
+        "Geben Sie an, an welche E-Mail-Adresse die Nachrichten gehen sollen."
     ]
     page.to_address = "kein@adresse@"
     with pytest.raises(ValidationError):
@@ -343,7 +343,7 @@ def test_in_the_admin_a_contact_form_without_recipient_cannot_be_published(
     data["action-publish"] = "action-publish"
     response = client.post(url, data)
     assert response.status_code == 200
-    assert "Gib an, an welche E-Mail-Adresse die Nachrichten gehen sollen." in (
+    assert "Geben Sie an, an welche E-Mail-Adresse die Nachrichten gehen sollen." in (
         response.content.decode()
     )
     data["to_address"] = "team@queer-vogtland.example.org"
@@ -372,5 +372,5 @@ def test_a_failing_mail_server_loses_no_message_and_shows_no_error(reader, conta
     page = contact_pages["de"]
     response = post(reader, page, form_data(page))
     assert response.status_code == 200
-    assert "Danke, deine Nachricht ist angekommen." in response.content.decode()
+    assert "Danke, Ihre Nachricht ist angekommen." in response.content.decode()
     assert FormSubmission.objects.filter(page=page).count() == 1

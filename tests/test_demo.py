@@ -189,7 +189,7 @@ def test_demo_sites_have_live_contact_forms_legal_pages_and_materials(demo, host
     assert not ContactPage.objects.filter(to_address="").exists()
     first = Member.objects.order_by("pk").first()
     client = host_client(first.hostname)
-    assert "Du kannst uns anonym schreiben" in client.get("/kontakt/").content.decode()
+    assert "Sie können uns anonym schreiben" in client.get("/kontakt/").content.decode()
     statement = client.get("/barrierefreiheit/").content.decode()
     assert "Schlichtungsstelle" in statement
     assert not AccessibilityStatementPage.objects.filter(live=False).exists()

@@ -185,5 +185,5 @@ def test_the_privacy_statement_names_the_contact_forms_retention_period(member):
     contact.save_revision().publish()
     publish_all_legal(member, "de")
     html = Client(HTTP_HOST=HOST).get("/datenschutz/").content.decode()
-    assert "Wir speichern deine Nachricht 30 Tage" in html
+    assert "Wir speichern Ihre Nachricht 30 Tage" in html
     assert "keine IP-Adresse" in html

@@ -92,7 +92,7 @@ def test_member_approvers_are_asked_first_then_the_lag(
         session(member_approver).decide(page, "approve", "Passt so.")
     assert len(mails_to(lag_staff)) == 1
     step_mail = mails_to(approving_member_editor)[0]
-    assert step_mail.subject == "Im Verein freigegeben: „Sommerfest im Park“"
+    assert step_mail.subject == "Schritt „Freigabe im Verein“ freigegeben: „Sommerfest im Park“"
     assert "Jetzt bei: Freigabe durch die LAG" in step_mail.body
     assert "Passt so." in step_mail.body
     assert mails_to(member_approver) == []

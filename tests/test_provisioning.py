@@ -128,7 +128,7 @@ def test_member_approval_step_is_added_when_requested(network):
     member = make_member("mit-freigabe", requires_member_approval=True)
     tasks = list(member.workflow.tasks.specific())
     assert [t.name for t in tasks] == [
-        "Freigabe im Verein: Verein mit-freigabe (mit-freigabe)",
+        "Freigabe im Verein: Verein mit-freigabe",
         "Freigabe durch die LAG",
     ]
     assert list(tasks[0].groups.all()) == [member.approvers_group]

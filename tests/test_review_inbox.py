@@ -218,7 +218,7 @@ def test_member_approvers_filters_name_nothing_of_other_members(waiting, member_
     steps = [str(task) for task in filters.fields["task"].queryset]
     submitters = list(filters.fields["submitter"].queryset)
     members = [str(member) for member in filters.fields["member"].queryset]
-    assert steps == ["Freigabe im Verein: Queeres Leipzig (queeres-leipzig)"]
+    assert steps == ["Freigabe im Verein: Queeres Leipzig"]
     assert [user.username for user in submitters] == ["redaktion-leipzig"]
     assert members == ["Queeres Leipzig e. V."]
     html = response.content.decode()

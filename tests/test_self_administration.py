@@ -91,7 +91,7 @@ def test_freigabe_invites_a_new_person_with_a_link_to_set_a_password(world):
     assert member.name in message.subject
     link = re.search(r"http://localhost(/admin/password_reset/confirm/\S+)", message.body)
     assert link, message.body
-    assert "Dein Benutzername" in message.body and "Your username" in message.body
+    assert "Ihr Benutzername" in message.body and "Your username" in message.body
     confirm = Client(HTTP_HOST="localhost").get(link.group(1), follow=True)
     assert confirm.status_code == 200
     assert b"new_password1" in confirm.content

@@ -338,7 +338,7 @@ def test_saving_a_page_with_a_rich_text_link_to_another_members_page_is_refused(
         _page_form_data(page, body=streamfield([("paragraph", rich_text(link))])),
     )
     assert response.status_code == 200
-    assert "nicht zu deiner Organisation" in response.content.decode()
+    assert "nicht zu Ihrer Organisation" in response.content.decode()
     assert Page.objects.get(pk=page.pk).latest_revision_id == before
 
 

@@ -22,7 +22,7 @@ def steps(member):
 def test_provisioning_creates_the_lag_step_and_the_optional_member_step(member, approving_member):
     assert steps(member) == [LAG_TASK_NAME]
     assert steps(approving_member) == [
-        "Freigabe im Verein: Queeres Leipzig (queeres-leipzig)",
+        "Freigabe im Verein: Queeres Leipzig",
         LAG_TASK_NAME,
     ]
 
@@ -43,7 +43,7 @@ def test_a_step_added_by_lag_staff_survives_reprovisioning(member):
     member.requires_member_approval = True
     provision_member(member)
     assert steps(member) == [
-        "Freigabe im Verein: Queer im Vogtland (queer-vogtland)",
+        "Freigabe im Verein: Queer im Vogtland",
         "Rechtliche Prüfung",
         LAG_TASK_NAME,
     ]

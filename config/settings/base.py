@@ -163,7 +163,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # --- Languages --------------------------------------------------------------------------------
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Searched before every app's catalog: locale_overrides/ rewords strings of Wagtail and
+# wagtail-localize (see its header), locale/ holds the project templates' strings.
+LOCALE_PATHS = [BASE_DIR / "locale_overrides", BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"

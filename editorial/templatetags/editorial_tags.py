@@ -5,6 +5,7 @@ from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from editorial.dashboard import dashboard_site_name as site_name_for
 from microsites.provisioning import LAG_TASK_NAME
 
 register = template.Library()
@@ -59,3 +60,9 @@ def bulk_action_choices_for_user(context, app_label, model_name):
             ]
         buttons.append(button)
     return {**choices, "buttons": buttons}
+
+
+@register.simple_tag(takes_context=True)
+def dashboard_site_name(context):
+    """The dashboard's title: the member's name for member roles (see ``editorial.dashboard``)."""
+    return site_name_for(context["request"].user)

@@ -29,7 +29,7 @@ def member_site(live_network, settings):
 @pytest.mark.parametrize(
     ("path", "lang", "message_label", "send", "thanks"),
     [
-        ("/kontakt/", "de", "Nachricht", "Absenden", "Danke, deine Nachricht ist angekommen."),
+        ("/kontakt/", "de", "Nachricht", "Absenden", "Danke, Ihre Nachricht ist angekommen."),
         ("/en/contact/", "en", "Message", "Send", "Thank you, your message has arrived."),
     ],
 )
@@ -61,7 +61,7 @@ def test_an_empty_message_is_explained_and_the_form_stays_accessible(
     browser_page.goto(member_site.url_for(HOST, "/kontakt/"))
     browser_page.get_by_role("button", name="Absenden").click()
     browser_page.wait_for_load_state()
-    assert browser_page.get_by_text("Bitte prüfe die markierten Felder.").is_visible()
+    assert browser_page.get_by_text("Bitte prüfen Sie die markierten Felder.").is_visible()
     assert axe(browser_page) == []
     assert FormSubmission.objects.count() == 0
 

@@ -10,7 +10,11 @@ SKIP_DIRS = {".venv", "node_modules", "staticfiles", "media", ".git"}
 
 
 def project_catalogs(base_dir):
-    for path in sorted(Path(base_dir).rglob("locale/*/LC_MESSAGES/*.po")):
+    """The apps' ``locale/`` catalogs and those of every directory in LOCALE_PATHS."""
+    found = set(Path(base_dir).rglob("locale/*/LC_MESSAGES/*.po"))
+    for locale_path in settings.LOCALE_PATHS:
+        found.update(Path(locale_path).glob("*/LC_MESSAGES/*.po"))
+    for path in sorted(found):
         if not SKIP_DIRS.intersection(path.relative_to(base_dir).parts):
             yield path
 

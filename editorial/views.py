@@ -18,8 +18,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import DraftStateMixin, Page
 from wagtail.permissions import policy_registry
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import convert
+from wagtail_localize.views import edit_translation as localize_edit
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from tenancy.ownership import is_visible
@@ -466,6 +467,35 @@ def guarded_convert_to_alias(request, page_id):
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     return convert.convert_to_alias(request, page_id)
+
+
+def _editable_translation(request, translation_id):
+    """The translation behind a string editor request: 404 outside the user's members (the
+    tenancy guard does not see our URL names), 403 while the translation is disabled."""
+    translation = get_object_or_404(Translation.objects.select_related("source"), pk=translation_id)
+    try:
+        source_instance = translation.source.get_source_instance()
+    except Exception as error:  # the original was deleted
+        raise Http404 from error
+    if not is_visible(source_instance, request.user):
+        raise Http404
+    if not translation.enabled:
+        raise PermissionDenied(
+            _("Diese Übersetzung ist abgeschaltet und kann nicht bearbeitet werden.")
+        )
+    return translation
+
+
+def guarded_edit_string_translation(request, translation_id, string_segment_id):
+    """wagtail-localize's string editor, refused for disabled translations."""
+    _editable_translation(request, translation_id)
+    return localize_edit.edit_string_translation(request, translation_id, string_segment_id)
+
+
+def guarded_edit_override(request, translation_id, overridable_segment_id):
+    """wagtail-localize's override editor, refused for disabled translations."""
+    _editable_translation(request, translation_id)
+    return localize_edit.edit_override(request, translation_id, overridable_segment_id)
 
 
 # --- Account settings --------------------------------------------------------------------------

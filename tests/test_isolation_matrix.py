@@ -392,8 +392,11 @@ RULES = [
         },
     ),
     # The editorial workflow (editorial/): inbox for reviewers, LAG tools, translation guards.
-    # These two answer wagtail-localize's addresses (registered first, see editorial/urls.py).
+    # These answer wagtail-localize's addresses (registered first, see editorial/urls.py).
     Rule("editorial_update_translations", own()),
+    # The string editor's two PUT/DELETE endpoints, refused for disabled translations.
+    Rule("editorial_edit_string_translation", post_only()),
+    Rule("editorial_edit_override", post_only()),
     Rule(
         "editorial_convert_to_alias",
         own(DENIED, staff=OK),

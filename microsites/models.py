@@ -39,6 +39,11 @@ class MemberQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
 
+    def public(self):
+        """Members whose site readers may see: active, with Impressum and Datenschutzerklärung
+        live. Only these are listed anywhere in the network."""
+        return self.filter(active=True, legal_pages_live=True)
+
 
 class Member(index.Indexed, models.Model):
     """A member association (Mitgliedsorganisation): the unit of tenancy.
@@ -88,6 +93,15 @@ class Member(index.Indexed, models.Model):
         help_text=_(
             "Inaktive Mitglieder sind offline (HTTP 410), ihre Redaktion kann sich nicht "
             "anmelden; es geht nichts verloren."
+        ),
+    )
+    legal_pages_live = models.BooleanField(
+        _("Impressum und Datenschutz veröffentlicht"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Erst wenn beide live sind, ist die Website öffentlich und im Netzwerk aufgeführt "
+            "(wird beim Veröffentlichen dieser Seiten gesetzt)."
         ),
     )
     requires_member_approval = models.BooleanField(
@@ -175,6 +189,10 @@ class Member(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_public(self):
+        return self.active and self.legal_pages_live
 
     @property
     def hostname(self):

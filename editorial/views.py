@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -469,9 +469,10 @@ def guarded_convert_to_alias(request, page_id):
     return convert.convert_to_alias(request, page_id)
 
 
-def _editable_translation(request, translation_id):
-    """The translation behind a string editor request: 404 outside the user's members (the
-    tenancy guard does not see our URL names), 403 while the translation is disabled."""
+def _refusal_for_string_edit(request, translation_id):
+    """Why a string editor request must not reach wagtail-localize, as a response, or None:
+    404 outside the user's members (the tenancy guard does not see our URL names), 403 while
+    the translation is disabled (wagtail-localize would save into it anyway)."""
     translation = get_object_or_404(Translation.objects.select_related("source"), pk=translation_id)
     try:
         source_instance = translation.source.get_source_instance()
@@ -480,21 +481,27 @@ def _editable_translation(request, translation_id):
     if not is_visible(source_instance, request.user):
         raise Http404
     if not translation.enabled:
-        raise PermissionDenied(
-            _("Diese Übersetzung ist abgeschaltet und kann nicht bearbeitet werden.")
+        # The string editor is a JSON client: Wagtail's refusal (a redirect) would mean nothing.
+        return JsonResponse(
+            {"error": _("Diese Übersetzung ist abgeschaltet und kann nicht bearbeitet werden.")},
+            status=403,
         )
-    return translation
+    return None
 
 
 def guarded_edit_string_translation(request, translation_id, string_segment_id):
     """wagtail-localize's string editor, refused for disabled translations."""
-    _editable_translation(request, translation_id)
+    refusal = _refusal_for_string_edit(request, translation_id)
+    if refusal is not None:
+        return refusal
     return localize_edit.edit_string_translation(request, translation_id, string_segment_id)
 
 
 def guarded_edit_override(request, translation_id, overridable_segment_id):
     """wagtail-localize's override editor, refused for disabled translations."""
-    _editable_translation(request, translation_id)
+    refusal = _refusal_for_string_edit(request, translation_id)
+    if refusal is not None:
+        return refusal
     return localize_edit.edit_override(request, translation_id, overridable_segment_id)
 
 

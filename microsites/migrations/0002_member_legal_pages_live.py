@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('microsites', '0001_initial'),
+        ("microsites", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='member',
-            name='legal_pages_live',
-            field=models.BooleanField(default=False, editable=False, help_text='Erst wenn beide live sind, ist die Website öffentlich und im Netzwerk aufgeführt (wird beim Veröffentlichen dieser Seiten gesetzt).', verbose_name='Impressum und Datenschutz veröffentlicht'),
+            model_name="member",
+            name="legal_pages_live",
+            field=models.BooleanField(
+                default=False,
+                editable=False,
+                help_text="Erst wenn beide live sind, ist die Website öffentlich und im Netzwerk aufgeführt (wird beim Veröffentlichen dieser Seiten gesetzt).",
+                verbose_name="Impressum und Datenschutz veröffentlicht",
+            ),
         ),
     ]

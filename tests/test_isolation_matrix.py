@@ -397,7 +397,11 @@ RULES = [
     Rule("editorial_update_translations", own()),
     # The string editor's two PUT/DELETE endpoints, refused for disabled translations.
     Rule("editorial_edit_string_translation", post_only()),
-    Rule("editorial_edit_override", post_only()),
+    Rule(
+        "editorial_edit_override",
+        post_only(),
+        objects={"overridable_segment_id": lambda s, w: 1},
+    ),
     Rule(
         "editorial_convert_to_alias",
         own(DENIED, staff=OK),

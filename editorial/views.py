@@ -11,7 +11,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
@@ -490,7 +489,6 @@ def _refusal_for_string_edit(request, translation_id):
     return None
 
 
-@require_http_methods(["PUT", "DELETE"])
 def guarded_edit_string_translation(request, translation_id, string_segment_id):
     """wagtail-localize's string editor, refused for disabled translations."""
     refusal = _refusal_for_string_edit(request, translation_id)
@@ -499,7 +497,6 @@ def guarded_edit_string_translation(request, translation_id, string_segment_id):
     return localize_edit.edit_string_translation(request, translation_id, string_segment_id)
 
 
-@require_http_methods(["PUT", "DELETE"])
 def guarded_edit_override(request, translation_id, overridable_segment_id):
     """wagtail-localize's override editor, refused for disabled translations."""
     refusal = _refusal_for_string_edit(request, translation_id)

@@ -347,6 +347,4 @@ class MembersAPIViewSet(PublicModelAPIViewSet):
             for site in requested_sites(self.request)
             if getattr(site, "member", None) is not None
         ]
-        return self.model.objects.filter(pk__in=members, active=True).select_related(
-            "district", "site"
-        )
+        return self.model.objects.public().filter(pk__in=members).select_related("district", "site")

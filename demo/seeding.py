@@ -20,7 +20,7 @@ from districts.models import District
 from editorial.notifications import paused as notifications_paused
 from home.models import StandardPage
 from legal.models import AccessibilityStatementPage, ImprintPage, PrivacyPage
-from microsites.models import Member, SiteSettings
+from microsites.models import Member, MemberSiteSettings, SiteSettings
 from microsites.provisioning import (
     lag_staff_group,
     member_homes,
@@ -304,12 +304,14 @@ def seed_members(context):
         provision_member(member)
         context.members[member.slug] = member
         homes = member_homes(member)
-        site_settings = SiteSettings.objects.get(site=member.site)
+        # A member's site settings change through its MemberSiteSettings; publishing them
+        # (as the LAG's approval does) gives readers the new values.
+        site_settings = MemberSiteSettings.objects.get(member=member)
         if site_settings.primary_colour != spec["colours"][0] or not site_settings.logo_id:
             site_settings.primary_colour, site_settings.accent_colour = spec["colours"]
             site_settings.logo = context.image(f"Logo {member.short_name}", member.collection)
             site_settings.contact_email = member.contact_email
-            site_settings.save()
+            site_settings.save_revision().publish()
         if member.logo_id is None:
             member.logo = site_settings.logo
             member.save(update_fields=["logo"])

@@ -169,6 +169,6 @@ class OffersAPIViewSet(PublicModelAPIViewSet):
         return (
             super()
             .get_public_queryset()
-            .filter(live=True, member__active=True)
+            .filter(live=True, member__active=True, member__legal_pages_live=True)
             .select_related("district", "member__site", "locale")
         )

@@ -14,7 +14,7 @@ from .models import Offer
 
 
 def live_offers():
-    return Offer.objects.filter(live=True, member__active=True)
+    return Offer.objects.filter(live=True, member__active=True, member__legal_pages_live=True)
 
 
 def public_offers(language_code=None, members=None):

@@ -166,7 +166,7 @@ def member_directory_context(page, request):
     values = form.values
 
     members = (
-        Member.objects.active()
+        Member.objects.public()
         .filter(site__isnull=False)
         .select_related("district", "site__root_page")
         .prefetch_related(Prefetch("logo", queryset=images_with_renditions("logo")))

@@ -23,13 +23,14 @@ def root_path_expression(field="path"):
 
 
 def member_home_paths(members=None, *, active_only=True):
-    """A subquery of the tree paths of member home pages (all languages)."""
+    """A subquery of the tree paths of member home pages (all languages); by default only of
+    public members (active, Impressum and Datenschutzerklärung live)."""
     from microsites.models import Member
 
     if members is None:
         members = Member.objects.all()
     if active_only:
-        members = members.filter(active=True)
+        members = members.public()
     keys = members.filter(site__isnull=False).values("site__root_page__translation_key")
     return Page.objects.filter(depth=2, translation_key__in=keys).values("path")
 

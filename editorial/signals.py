@@ -6,6 +6,7 @@ registered under the dispatch uids Wagtail uses for its own notifiers (see
 out, and it is ours.
 """
 
+from django.db.models.signals import pre_save
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import (
     copy_for_translation_done,
@@ -17,6 +18,9 @@ from wagtail.signals import (
     workflow_rejected,
     workflow_submitted,
 )
+from wagtail_localize.models import StringTranslation
+
+from home.sanitising import clean_segment
 
 from . import notifications, reviewer_edits, syndication, translations
 
@@ -93,3 +97,16 @@ def connect():
     copy_for_translation_done.connect(
         on_copy_for_translation_done, dispatch_uid="editorial_copy_for_translation"
     )
+    pre_save.connect(
+        clean_string_translation,
+        sender=StringTranslation,
+        dispatch_uid="editorial_clean_string_translation",
+    )
+
+
+def clean_string_translation(sender, instance, raw=False, **kwargs):
+    """A translated string is reduced to the inline markup of a segment before it is stored:
+    wagtail-localize's string editor stores what it is sent, and comments or CDATA sections
+    pass its element check."""
+    if not raw:
+        instance.data = clean_segment(instance.data)

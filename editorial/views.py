@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,8 +18,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import DraftStateMixin, Page
 from wagtail.permissions import policy_registry
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import convert
+from wagtail_localize.views import edit_translation as localize_edit
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from tenancy.ownership import is_visible
@@ -466,6 +467,42 @@ def guarded_convert_to_alias(request, page_id):
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     return convert.convert_to_alias(request, page_id)
+
+
+def _refusal_for_string_edit(request, translation_id):
+    """Why a string editor request must not reach wagtail-localize, as a response, or None:
+    404 outside the user's members (the tenancy guard does not see our URL names), 403 while
+    the translation is disabled (wagtail-localize would save into it anyway)."""
+    translation = get_object_or_404(Translation.objects.select_related("source"), pk=translation_id)
+    try:
+        source_instance = translation.source.get_source_instance()
+    except Exception as error:  # the original was deleted
+        raise Http404 from error
+    if not is_visible(source_instance, request.user):
+        raise Http404
+    if not translation.enabled:
+        # The string editor is a JSON client: Wagtail's refusal (a redirect) would mean nothing.
+        return JsonResponse(
+            {"error": _("Diese Übersetzung ist abgeschaltet und kann nicht bearbeitet werden.")},
+            status=403,
+        )
+    return None
+
+
+def guarded_edit_string_translation(request, translation_id, string_segment_id):
+    """wagtail-localize's string editor, refused for disabled translations."""
+    refusal = _refusal_for_string_edit(request, translation_id)
+    if refusal is not None:
+        return refusal
+    return localize_edit.edit_string_translation(request, translation_id, string_segment_id)
+
+
+def guarded_edit_override(request, translation_id, overridable_segment_id):
+    """wagtail-localize's override editor, refused for disabled translations."""
+    refusal = _refusal_for_string_edit(request, translation_id)
+    if refusal is not None:
+        return refusal
+    return localize_edit.edit_override(request, translation_id, overridable_segment_id)
 
 
 # --- Account settings --------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from .panels import InboxPanel, MySubmissionsPanel, OutdatedTranslationsPanel
 @hooks.register("register_admin_urls", order=-10)
 def register_admin_urls():
     return [
-        # These two addresses belong to wagtail-localize; registered first, ours answer them
+        # These addresses belong to wagtail-localize; registered first, ours answer them
         # (see docs/editorial-workflow.md, "Translations").
         path(
             "localize/update/<int:translation_source_id>/",
@@ -36,6 +36,18 @@ def register_admin_urls():
             "localize/page/<int:page_id>/convert_to_alias/",
             views.guarded_convert_to_alias,
             name="editorial_convert_to_alias",
+        ),
+        # The string editor of wagtail-localize saves into a translation whether or not it is
+        # enabled; ours refuses edits of disabled translations and then hands over.
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            views.guarded_edit_string_translation,
+            name="editorial_edit_string_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            views.guarded_edit_override,
+            name="editorial_edit_override",
         ),
         path("redaktion/", include((urls, "editorial"), namespace="editorial")),
     ]

@@ -11,11 +11,11 @@ from wagtail.models import Locale, Page, Site
 
 
 def active_sites():
-    """The umbrella site and the sites of active members, with root page and member."""
+    """The umbrella site and the public sites of members (active, legal pages live)."""
     return list(
-        Site.objects.filter(Q(member__isnull=True) | Q(member__active=True)).select_related(
-            "root_page", "member"
-        )
+        Site.objects.filter(
+            Q(member__isnull=True) | Q(member__active=True, member__legal_pages_live=True)
+        ).select_related("root_page", "member")
     )
 
 

@@ -66,6 +66,13 @@ class SiteContext:
         setattr(request, REQUEST_ATTR, context)
         return context
 
+    @cached_property
+    def quick_exit_url(self):
+        """Where the quick exit leads: the LAG's decision for the whole network (cached)."""
+        from microsites.models import NetworkSettings
+
+        return NetworkSettings.cached()["quick_exit_url"]
+
     @property
     def is_umbrella(self):
         return self.member is None

@@ -6,9 +6,9 @@ versioned key; ``clear_host_cache()`` beside it is called whenever a site or mem
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-HOST_CACHE_KEY = "microsites:hosts:v1"
+HOST_CACHE_KEY = "microsites:hosts:v2"
 HOST_CACHE_TIMEOUT = 60 * 60
 
 
@@ -16,15 +16,51 @@ HOST_CACHE_TIMEOUT = 60 * 60
 class HostState:
     site_id: int
     active: bool
+    # False while a member's Impressum or Datenschutzerklärung is not live yet.
+    public: bool = True
+    # Until then only these paths (its live legal pages) are served to readers.
+    open_paths: frozenset = frozenset()
 
 
 def _load_host_table():
     table = {}
-    for site_id, hostname, member_active in Site.objects.values_list(
-        "id", "hostname", "member__active"
+    pending = {}
+    for site_id, hostname, member_active, legal_live in Site.objects.values_list(
+        "id", "hostname", "member__active", "member__legal_pages_live"
     ):
-        table[hostname.lower()] = (site_id, member_active is not False)
+        public = member_active is None or bool(legal_live)
+        table[hostname.lower()] = (site_id, member_active is not False, public, frozenset())
+        if not public:
+            pending.setdefault(site_id, []).append(hostname.lower())
+    if pending:
+        for site_id, paths in _live_legal_paths(pending).items():
+            for hostname in pending[site_id]:
+                table[hostname] = (*table[hostname][:3], frozenset(paths))
     return table
+
+
+def _live_legal_paths(site_ids):
+    """The URL paths of the live legal pages of the given sites (only those not public yet)."""
+    from home.site_context import LEGAL_MODELS
+
+    paths = {}
+    sites = Site.objects.filter(pk__in=list(site_ids)).select_related("root_page")
+    for site in sites:
+        root = site.root_page
+        pages = Page.objects.live().filter(
+            translation_key__in=Page.objects.filter(
+                depth=root.depth + 1,
+                path__startswith=root.path,
+                content_type__app_label="legal",
+                content_type__model__in=LEGAL_MODELS,
+            ).values("translation_key")
+        )
+        for page in pages:
+            parts = page.get_url_parts()
+            if parts and parts[0] == site.pk:
+                path = parts[2]
+                paths.setdefault(site.pk, set()).update({path, path.rstrip("/")})
+    return paths
 
 
 def host_table():

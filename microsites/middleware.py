@@ -7,6 +7,9 @@ from .hosts import lookup_host
 
 # Paths that answer on any host: the health check for load balancers.
 HOST_INDEPENDENT_PATHS = ("/-/health/",)
+ADMIN_PREFIX = "/admin/"
+# Served on a site that is not public yet: static files for the neutral page.
+OPEN_BEFORE_PUBLIC_PREFIXES = ("/static/",)
 
 
 class SiteHostMiddleware:
@@ -14,6 +17,8 @@ class SiteHostMiddleware:
 
     An unknown host gets 400 (never the default site's content); the site of a deactivated
     member gets 410 with a short neutral page, except for the admin, where LAG staff still work.
+    A member's site whose Impressum or Datenschutzerklärung is not live yet shows a neutral
+    "im Aufbau" page (200, noindex) instead of any page but its live legal pages.
     """
 
     def __init__(self, get_response):
@@ -26,9 +31,25 @@ class SiteHostMiddleware:
         state = lookup_host(hostname) if hostname else None
         if state is None:
             return self._neutral_response("400.html", 400)
-        if not state.active and not request.path.startswith("/admin/"):
+        if request.path.startswith(ADMIN_PREFIX):
+            return self.get_response(request)
+        if not state.active:
             return self._neutral_response("410.html", 410)
+        if not state.public and not self._open_before_public(request.path, state):
+            return self._under_construction()
         return self.get_response(request)
+
+    @staticmethod
+    def _open_before_public(path, state):
+        return path in state.open_paths or path.startswith(OPEN_BEFORE_PUBLIC_PREFIXES)
+
+    def _under_construction(self):
+        # 200, not 503: a new site may stay in this state for weeks, and nothing is broken.
+        # Search engines are told not to index it; no cache keeps it once the site is public.
+        response = self._neutral_response("under_construction.html", 200)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "no-store"
+        return response
 
     def _neutral_response(self, template, status):
         # Rendered without a request: these pages say the same to everyone, in both languages.

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -6,15 +7,17 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Site
+from wagtail.models import DraftStateMixin, RevisionMixin, Site, WorkflowMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, LatestNewsMixin
+from tenancy.models import MemberOwnedModel
 
 from .colours import DARK_TEXT, WHITE, validate_contrast, validate_hex_colour
+from .forms import SiteSettingsForm
 
 # A DNS label: what a member's slug becomes as <slug>.<NETWORK_DOMAIN>.
 slug_validator = RegexValidator(
@@ -38,6 +41,11 @@ def default_hostname(slug):
 class MemberQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
+
+    def public(self):
+        """Members whose site readers may see: active, with Impressum and Datenschutzerklärung
+        live. Only these are listed anywhere in the network."""
+        return self.filter(active=True, legal_pages_live=True)
 
 
 class Member(index.Indexed, models.Model):
@@ -88,6 +96,15 @@ class Member(index.Indexed, models.Model):
         help_text=_(
             "Inaktive Mitglieder sind offline (HTTP 410), ihre Redaktion kann sich nicht "
             "anmelden; es geht nichts verloren."
+        ),
+    )
+    legal_pages_live = models.BooleanField(
+        _("Impressum und Datenschutz veröffentlicht"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Erst wenn beide live sind, ist die Website öffentlich und im Netzwerk aufgeführt "
+            "(wird beim Veröffentlichen dieser Seiten gesetzt)."
         ),
     )
     requires_member_approval = models.BooleanField(
@@ -177,6 +194,10 @@ class Member(index.Indexed, models.Model):
         return self.name
 
     @property
+    def is_public(self):
+        return self.active and self.legal_pages_live
+
+    @property
     def hostname(self):
         return self.custom_domain or default_hostname(self.slug)
 
@@ -259,9 +280,12 @@ DEFAULT_PRIMARY_COLOUR = "#5b2a86"
 DEFAULT_ACCENT_COLOUR = "#f5c542"
 
 
-@register_setting(icon="palette")
-class SiteSettings(BaseSiteSetting):
-    """Name, branding and contact of one site (the umbrella site or a microsite)."""
+class SiteAppearance(models.Model):
+    """What readers see of a site besides its pages: name, tagline, logo, colours, contact,
+    social media profiles and whether the quick exit is shown.
+
+    ``SiteSettings`` holds what readers get; for a member's site these fields are changed only
+    by publishing its ``MemberSiteSettings`` (with the member's workflow)."""
 
     site_name = models.CharField(_("Name der Website"), max_length=200)
     tagline = models.CharField(_("Untertitel"), max_length=200, blank=True)
@@ -299,14 +323,24 @@ class SiteSettings(BaseSiteSetting):
         _("Schnellausstieg anzeigen"),
         default=True,
         help_text=_(
-            "Eine Schaltfläche auf jeder Seite, die sofort zu einer unverfänglichen Seite wechselt."
+            "Eine Schaltfläche auf jeder Seite, die sofort zu einer unverfänglichen Seite "
+            "wechselt. Wohin sie führt, legt die LAG für das ganze Netzwerk fest."
         ),
     )
-    quick_exit_url = models.URLField(
-        _("Ziel des Schnellausstiegs"), default="https://www.wetter.de/"
-    )
 
-    select_related = ["site", "logo"]
+    # The fields copied from a member's published MemberSiteSettings to its SiteSettings.
+    APPEARANCE_FIELDS = (
+        "site_name",
+        "tagline",
+        "logo",
+        "primary_colour",
+        "accent_colour",
+        "contact_email",
+        "contact_phone",
+        "contact_address",
+        "social_links",
+        "quick_exit_enabled",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -325,17 +359,11 @@ class SiteSettings(BaseSiteSetting):
             _("Kontakt"),
         ),
         FieldPanel("social_links"),
-        MultiFieldPanel(
-            [FieldPanel("quick_exit_enabled"), FieldPanel("quick_exit_url")], _("Schnellausstieg")
-        ),
+        FieldPanel("quick_exit_enabled", heading=_("Schnellausstieg")),
     ]
 
     class Meta:
-        verbose_name = _("Website-Einstellungen")
-        verbose_name_plural = _("Website-Einstellungen")
-
-    def __str__(self):
-        return self.site_name or str(self.site)
+        abstract = True
 
     def clean(self):
         super().clean()
@@ -357,3 +385,108 @@ class SiteSettings(BaseSiteSetting):
     def brand_version(self):
         """Changes whenever the colours change, so the brand stylesheet URL can be cached forever."""
         return f"{self.primary_colour[1:]}{self.accent_colour[1:]}".lower()
+
+
+@register_setting(icon="palette")
+class SiteSettings(SiteAppearance, BaseSiteSetting):
+    """Name, branding and contact of one site as readers get them (the umbrella site or a
+    microsite). LAG staff change the umbrella's here; a member's site takes its values from
+    the member's published ``MemberSiteSettings``."""
+
+    select_related = ["site", "logo"]
+    base_form_class = SiteSettingsForm
+
+    class Meta:
+        verbose_name = _("Website-Einstellungen")
+        verbose_name_plural = _("Website-Einstellungen")
+
+    def __str__(self):
+        return self.site_name or str(self.site)
+
+
+class MemberSiteSettings(
+    WorkflowMixin, DraftStateMixin, RevisionMixin, SiteAppearance, MemberOwnedModel
+):
+    """A member's site settings with drafts, revisions and the member's workflow.
+
+    Member roles edit and submit these; readers keep seeing the site's ``SiteSettings`` until
+    the change is approved, when publishing copies the values over
+    (``microsites.signals.apply_published_site_settings``). One per member, created by
+    provisioning."""
+
+    # Member roles may change and view them, never add or delete (see tenancy.registry).
+    member_role_actions = ("change", "view")
+
+    panels = SiteAppearance.panels
+
+    class Meta:
+        verbose_name = _("Auftritt und Kontakt")
+        verbose_name_plural = _("Auftritt und Kontakt")
+        constraints = [
+            models.UniqueConstraint(fields=["member"], name="one_site_settings_per_member")
+        ]
+
+    def __str__(self):
+        return self.site_name or str(self.member)
+
+    def get_workflow(self):
+        """The member's own workflow (member approval where switched on, then the LAG)."""
+        if not self.member_id:
+            return None
+        workflow = self.member.workflow
+        return workflow if workflow is not None and workflow.active else None
+
+    def apply_to_site(self):
+        """Copy these values to the site's ``SiteSettings`` (what readers get)."""
+        if not self.member.site_id:
+            return None
+        site_settings, _created = SiteSettings.objects.get_or_create(
+            site=self.member.site, defaults={"site_name": self.site_name}
+        )
+        for name in self.APPEARANCE_FIELDS:
+            setattr(site_settings, name, getattr(self, name))
+        site_settings.save()
+        return site_settings
+
+
+DEFAULT_QUICK_EXIT_URL = "https://www.wetter.de/"
+NETWORK_SETTINGS_CACHE_KEY = "microsites:network-settings:v1"
+
+
+@register_setting(icon="warning")
+class NetworkSettings(BaseGenericSetting):
+    """Settings the LAG decides for the whole network (only LAG staff and administrators may
+    change them)."""
+
+    quick_exit_url = models.URLField(
+        _("Ziel des Schnellausstiegs"),
+        default=DEFAULT_QUICK_EXIT_URL,
+        help_text=_(
+            "Wohin die Schaltfläche „Seite schnell verlassen“ auf jeder Website des Netzwerks "
+            "führt: eine unverfängliche Seite, z. B. ein Wetterbericht."
+        ),
+    )
+
+    panels = [FieldPanel("quick_exit_url")]
+
+    class Meta:
+        verbose_name = _("Netzwerk-Einstellungen")
+        verbose_name_plural = _("Netzwerk-Einstellungen")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @classmethod
+    def cached(cls):
+        """The network settings, from the cache (cleared by ``clear_network_settings_cache``
+        whenever they are saved), so reader pages need no query for them."""
+        values = cache.get(NETWORK_SETTINGS_CACHE_KEY)
+        if values is None:
+            instance = cls.load()
+            values = {"quick_exit_url": instance.quick_exit_url}
+            cache.set(NETWORK_SETTINGS_CACHE_KEY, values, None)
+        return values
+
+
+def clear_network_settings_cache():
+    cache.delete(NETWORK_SETTINGS_CACHE_KEY)

@@ -40,7 +40,7 @@ from wagtail.models import (
 
 from tenancy.registry import member_owned_permission_names
 
-from .models import Member, SiteSettings
+from .models import Member, MemberSiteSettings, SiteSettings
 
 UMBRELLA = "umbrella"
 MEMBER = "member"
@@ -208,6 +208,7 @@ LAG_GLOBAL_PERMISSIONS = [
     "microsites.change_member",
     "microsites.view_member",
     "microsites.change_sitesettings",
+    "microsites.change_networksettings",
     "wagtailredirects.add_redirect",
     "wagtailredirects.change_redirect",
     "wagtailredirects.delete_redirect",
@@ -457,6 +458,18 @@ def _ensure_site_settings(site, name, contact_email, report):
     if created:
         report.add(_("Website-Einstellungen für %(site)s") % {"site": name})
     return site_settings
+
+
+def _ensure_member_site_settings(member, site_settings, report):
+    """The member's site settings with approval, starting from what readers see now."""
+    if MemberSiteSettings.objects.filter(member=member).exists():
+        return
+    MemberSiteSettings.objects.create(
+        member=member,
+        live=True,
+        **{name: getattr(site_settings, name) for name in SiteSettings.APPEARANCE_FIELDS},
+    )
+    report.add(_("Auftritt und Kontakt für %(member)s") % {"member": member.name})
 
 
 # --- Network --------------------------------------------------------------------------------
@@ -717,7 +730,8 @@ def provision_member(member):
     member.site = _ensure_site(
         member.hostname, homes["de"], member.name, False, member.site, report
     )
-    _ensure_site_settings(member.site, member.name, member.contact_email, report)
+    site_settings = _ensure_site_settings(member.site, member.name, member.contact_email, report)
+    _ensure_member_site_settings(member, site_settings, report)
 
     collection = _ensure_member_collection(member, report)
     editors = _ensure_group(member, "editors_group", "Redaktion", report)
@@ -764,8 +778,10 @@ def _sync_member_roles(member, homes, collection, editors, approvers, report):
         [(collection, MEDIA_PERMISSIONS_APPROVERS), (shared, MEDIA_PERMISSIONS_SHARED)],
         report,
     )
-    _sync_site_permission(editors, member.site, report)
-    _sync_site_permission(approvers, member.site, report)
+    # Member roles change their site's settings only as MemberSiteSettings (drafts, approval);
+    # Wagtail's settings form would change what readers see at once.
+    _sync_site_permission(editors, None, report)
+    _sync_site_permission(approvers, None, report)
 
 
 def set_member_active(member, active):

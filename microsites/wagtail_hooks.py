@@ -3,7 +3,9 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
-from .models import Member
+from tenancy.viewsets import MemberOwnedSnippetViewSet
+
+from .models import Member, MemberSiteSettings
 from .provisioning import ProvisioningError, provision_member
 
 
@@ -53,3 +55,19 @@ class MemberViewSet(SnippetViewSet):
 
 
 register_snippet(MemberViewSet)
+
+
+class MemberSiteSettingsViewSet(MemberOwnedSnippetViewSet):
+    """A member's site settings with drafts and approval, in the settings menu."""
+
+    model = MemberSiteSettings
+    icon = "palette"
+    menu_label = _("Auftritt und Kontakt")
+    menu_name = "member_site_settings"
+    add_to_settings_menu = True
+    menu_order = 50
+    list_display = ["site_name", "member", "live"]
+    ordering = ["site_name"]
+
+
+register_snippet(MemberSiteSettingsViewSet)

@@ -26,7 +26,9 @@ def member_owned_permission_names(for_staff=False):
 
     Member roles get add, change, delete, view (and lock, unlock where the model can be
     locked): never publish, their changes go through the workflow. LAG staff also get publish,
-    because Wagtail publishes as the approver at the end of a workflow."""
+    because Wagtail publishes as the approver at the end of a workflow. A model that exists
+    exactly once per member (created by provisioning) narrows the actions with
+    ``member_role_actions``, e.g. ``("change", "view")``; they apply to LAG staff too."""
     from wagtail.models import DraftStateMixin, LockableMixin
     from wagtail.snippets.models import get_snippet_models
 
@@ -34,7 +36,7 @@ def member_owned_permission_names(for_staff=False):
     names = []
     for model in member_owned_models():
         opts = model._meta
-        actions = ["add", "change", "delete", "view"]
+        actions = list(getattr(model, "member_role_actions", ("add", "change", "delete", "view")))
         # Wagtail creates the lock, unlock and publish permissions for snippets only.
         if model in snippets and issubclass(model, LockableMixin):
             actions += ["lock", "unlock"]

@@ -262,7 +262,21 @@ def _offer(member, marker):
     return offer
 
 
-SAMPLE_BUILDERS = {"directory.Offer": _offer}
+def _member_site_settings(member, marker):
+    """Provisioning created the one per member; it carries the marker like other samples."""
+    from microsites.models import MemberSiteSettings
+
+    instance = MemberSiteSettings.objects.get(member=member)
+    instance.site_name = f"{marker} Website"
+    instance.tagline = f"{marker} Untertitel"
+    instance.save()
+    return instance
+
+
+SAMPLE_BUILDERS = {
+    "directory.Offer": _offer,
+    "microsites.MemberSiteSettings": _member_site_settings,
+}
 
 
 def _sample_value(field, member, marker, number):

@@ -7,6 +7,8 @@ from wagtail.models import Site
 from microsites.colours import contrast_ratio
 from microsites.models import SiteSettings
 
+from .fixtures_legal import publish_legal_pages
+
 
 def test_contrast_ratio_matches_wcag_reference_values():
     assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
@@ -69,7 +71,6 @@ def test_colour_error_is_shown_in_the_admin_form_and_nothing_is_saved(client, ne
             "site_name": "LAG",
             "primary_colour": "#ffee00",
             "accent_colour": "#f5c542",
-            "quick_exit_url": "https://www.wetter.de/",
             "social_links-count": "0",
         },
     )
@@ -79,6 +80,7 @@ def test_colour_error_is_shown_in_the_admin_form_and_nothing_is_saved(client, ne
 
 
 def test_brand_stylesheet_carries_the_site_colours(host_client, member):
+    publish_legal_pages(member)
     settings = SiteSettings.objects.get(site=member.site)
     settings.primary_colour = "#1d5c63"
     settings.save()
@@ -92,6 +94,7 @@ def test_brand_stylesheet_carries_the_site_colours(host_client, member):
 
 
 def test_quick_exit_follows_the_site_setting(host_client, member):
+    publish_legal_pages(member)
     client = host_client("queer-vogtland.localhost")
     assert "data-quick-exit" in client.get("/").content.decode()
     settings = SiteSettings.objects.get(site=member.site)

@@ -334,18 +334,19 @@ RULES = [
     Rule("wagtailredirects:process_import", staff_only(NOT_ALLOWED)),
     Rule("wagtailredirects:edit", own(DENIED, approver=OK)),
     Rule("wagtailredirects:delete", own(DENIED, approver=OK)),
-    # Site settings: every member role edits the settings of its own site only.
+    # Site settings: member roles change theirs with approval ("Auftritt und Kontakt", a
+    # member-owned snippet classified from the registry); Wagtail's settings form is the LAG's.
     Rule(
         "wagtailsettings:edit",
-        everyone(REDIRECT),
+        Expect(editor=DENIED, staff=REDIRECT, admin=REDIRECT),
         objects=SITE_SETTINGS,
         lacks=("pk",),
-        why="to the settings of the user's own site",
+        why="staff go on to the settings of the default site",
     ),
-    Rule("wagtailsettings:edit", own(), objects=SITE_SETTINGS),
+    Rule("wagtailsettings:edit", own(DENIED), objects=SITE_SETTINGS),
     Rule(
         "wagtailsettings:preview_on_edit",
-        own(MISSING, staff=MISSING),
+        own(one_of(MISSING, DENIED), staff=MISSING),
         objects=SITE_SETTINGS,
         why="site settings have no preview",
     ),
@@ -406,8 +407,15 @@ RULES = [
         },
     ),
     # The editorial workflow (editorial/): inbox for reviewers, LAG tools, translation guards.
-    # These two answer wagtail-localize's addresses (registered first, see editorial/urls.py).
+    # These answer wagtail-localize's addresses (registered first, see editorial/urls.py).
     Rule("editorial_update_translations", own()),
+    # The string editor's two PUT/DELETE endpoints, refused for disabled translations.
+    Rule("editorial_edit_string_translation", post_only()),
+    Rule(
+        "editorial_edit_override",
+        post_only(),
+        objects={"overridable_segment_id": lambda s, w: 1},
+    ),
     Rule(
         "editorial_convert_to_alias",
         own(DENIED, staff=OK),

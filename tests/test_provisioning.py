@@ -18,7 +18,7 @@ from wagtail.models import (
 )
 
 from districts.models import District
-from microsites.models import Member, MicrositeHomePage, SiteSettings
+from microsites.models import Member, MemberSiteSettings, MicrositeHomePage, SiteSettings
 from microsites.provisioning import ProvisioningError, provision_member, provision_network
 
 from .factories import homes_of, make_member
@@ -115,8 +115,12 @@ def test_member_gets_collection_groups_permissions_settings_and_workflow(member)
     assert GroupCollectionPermission.objects.filter(
         group=member.editors_group, collection=member.collection, permission__codename="add_image"
     ).exists()
-    assert GroupSitePermission.objects.filter(group=member.editors_group, site=member.site).exists()
+    # Site settings change as drafts with approval, not through Wagtail's settings form.
+    assert not GroupSitePermission.objects.filter(group=member.editors_group).exists()
     assert SiteSettings.objects.get(site=member.site).site_name == member.name
+    draftable = MemberSiteSettings.objects.get(member=member)
+    assert draftable.live and draftable.site_name == member.name
+    assert not member.legal_pages_live, "the legal pages are drafts: the site is not public"
     assert {wp.page_id for wp in WorkflowPage.objects.filter(workflow=member.workflow)} == {
         home.pk for home in homes.values()
     }

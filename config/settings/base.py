@@ -212,6 +212,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv", "epub"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Images and documents in live use cannot be changed by member roles (docs/editorial-workflow.md).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.media.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.media.DocumentForm"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Documents are served through Django so that private collections stay private.

@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("microsites", "0001_initial"),
+        ("microsites", "0003_site_settings_with_approval"),
     ]
 
     operations = [

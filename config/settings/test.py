@@ -1,5 +1,6 @@
 """Tests: the real database from DATABASE_URL (SQLite by default), fast hashing, mail in memory."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -22,3 +23,8 @@ WHITENOISE_AUTOREFRESH = True
 # A member-owned snippet with every optional Wagtail feature, so that the tenancy tests cover
 # each kind of snippet URL (see tests/tenancy_app).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.tenancy_app"]  # noqa: F405
+
+# Each test process keeps its own cache, unless a test drives several processes that must share
+# one (it then sets CACHE_DIR for all of them).
+if not REDIS_URL and not os.environ.get("CACHE_DIR"):  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -30,6 +30,11 @@ def form_data(member, **changes):
         "latitude": "",
         "longitude": "",
         "hours": "Di 16–19 Uhr",
+        # The opening hours rows as the create form renders them: none yet.
+        "opening_hours-TOTAL_FORMS": "0",
+        "opening_hours-INITIAL_FORMS": "0",
+        "opening_hours-MIN_NUM_FORMS": "0",
+        "opening_hours-MAX_NUM_FORMS": "1000",
         "phone": "03741 12345",
         "email": "",
         "website": "",

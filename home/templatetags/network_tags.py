@@ -155,6 +155,25 @@ def picture(image, size, alt="", css_class=""):
 
 
 @register.filter
+def with_district(town, district):
+    """``Plauen (Vogtlandkreis)``; the town alone where the district bears its name (Bautzen,
+    Chemnitz, Görlitz), the district alone where there is no town."""
+    town = (town or "").strip()
+    name = str(district or "").strip()
+    if not town:
+        return name
+    if not name or name.casefold() == town.casefold():
+        return town
+    return f"{town} ({name})"
+
+
+@register.filter
+def differs_from(district, town):
+    """Whether the district's name adds anything to the town's (for separate lines)."""
+    return bool(district) and str(district).strip().casefold() != (town or "").strip().casefold()
+
+
+@register.filter
 def filesize(value):
     """Human-readable file size in the active language (1,2 MB / 1.2 MB)."""
     from django.template.defaultfilters import filesizeformat

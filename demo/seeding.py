@@ -186,9 +186,7 @@ def seed_umbrella(context):
     if not site_settings.tagline:
         site_settings.tagline = "Landesarbeitsgemeinschaft der queeren Vereine in Sachsen"
         site_settings.contact_email = "info@example.org"
-        site_settings.contact_address = (
-            f"LAG Queeres Netzwerk Sachsen\n{UMBRELLA_ADDRESS}"
-        )
+        site_settings.contact_address = f"LAG Queeres Netzwerk Sachsen\n{UMBRELLA_ADDRESS}"
         site_settings.save()
     for code, home in homes.items():
         if not home.intro:

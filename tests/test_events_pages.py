@@ -282,7 +282,7 @@ def test_filters_by_kind_and_district_and_online(index, site):
     "query, message",
     [
         ("art=bogus", "Die Art „bogus“ gibt es nicht."),
-        ("kreis=99999", "Den Kreis „99999“ gibt es nicht."),
+        ("bezirk=99999", "Den Kreis „99999“ gibt es nicht."),
         ("monat=2027-13", "ist kein Monat"),
         ("monat=%3Cscript%3E", "„&lt;script&gt;“ ist kein Monat"),
     ],

@@ -21,8 +21,8 @@ UMBRELLA = {
         "title": {"de": "Über uns", "en": "About us"},
         "slug": {"de": "ueber-uns", "en": "about-us"},
         "intro": {
-            "de": "Gegründet 2016 von zehn Vereinen, heute 17 Mitgliedsorganisationen in ganz Sachsen.",
-            "en": "Founded in 2016 by ten associations, today 17 member organisations all over Saxony.",
+            "de": "Gegründet 2016 von vier Vereinen, heute sieben Mitgliedsorganisationen in ganz Sachsen – von Plauen bis Torgau, von Bautzen bis Grimma.",
+            "en": "Founded in 2016 by four associations, today seven member organisations all over Saxony – from Plauen to Torgau, from Bautzen to Grimma.",
         },
         "body": {
             "de": [
@@ -96,12 +96,12 @@ UMBRELLA = {
             "kind": "press",
             "days_ago": 12,
             "de": (
-                "Netzwerktreffen in Chemnitz: 17 Vereine, ein Ziel",
+                "Netzwerktreffen in Chemnitz: sieben Vereine, ein Ziel",
                 "Beim Herbsttreffen haben die Mitgliedsorganisationen ihre Schwerpunkte für das kommende Jahr beschlossen.",
                 "Mehr Angebote außerhalb der Großstädte, sichere Räume für queere Jugendliche und eine gemeinsame Karte aller Anlaufstellen: Das sind die Schwerpunkte, die die Mitglieder beim Netzwerktreffen beschlossen haben.",
             ),
             "en": (
-                "Network meeting in Chemnitz: 17 associations, one goal",
+                "Network meeting in Chemnitz: seven associations, one goal",
                 "At the autumn meeting the member organisations agreed on their priorities for the coming year.",
                 "More offers outside the big cities, safe spaces for queer young people and a joint map of all contact points: these are the priorities the members agreed on at the network meeting.",
             ),
@@ -122,6 +122,9 @@ UMBRELLA = {
 MEMBERS = [
     {
         "slug": "regenbogenhaus-dresden",
+        # The member's own seat: its Impressum names it.
+        "address": "Prießnitzstraße 18\n01099 Dresden",
+        "register_court": "Amtsgericht Dresden",
         "name": "Regenbogenhaus Dresden e. V.",
         "short_name": "Regenbogenhaus Dresden",
         "district": "14612",
@@ -170,6 +173,9 @@ MEMBERS = [
     },
     {
         "slug": "queer-vogtland",
+        # The member's own seat: its Impressum names it.
+        "address": "Bahnhofstraße 5\n08523 Plauen",
+        "register_court": "Amtsgericht Chemnitz",
         "name": "Queer im Vogtland e. V.",
         "short_name": "Queer im Vogtland",
         "district": "14523",
@@ -208,6 +214,9 @@ MEMBERS = [
     },
     {
         "slug": "rosa-lausitz",
+        # The member's own seat: its Impressum names it.
+        "address": "Kornmarkt 7\n02625 Bautzen",
+        "register_court": "Amtsgericht Dresden",
         "name": "Rosa Lausitz e. V.",
         "short_name": "Rosa Lausitz",
         "district": "14625",
@@ -247,6 +256,9 @@ MEMBERS = [
     },
     {
         "slug": "aidshilfe-muldental",
+        # The member's own seat: its Impressum names it.
+        "address": "Lange Straße 12\n04668 Grimma",
+        "register_court": "Amtsgericht Leipzig",
         "name": "Aidshilfe Muldental e. V.",
         "short_name": "Aidshilfe Muldental",
         "district": "14729",
@@ -285,6 +297,9 @@ MEMBERS = [
     },
     {
         "slug": "csd-erzgebirge",
+        # The member's own seat: its Impressum names it.
+        "address": "Buchholzer Straße 3\n09456 Annaberg-Buchholz",
+        "register_court": "Amtsgericht Chemnitz",
         "name": "CSD Erzgebirge e. V.",
         "short_name": "CSD Erzgebirge",
         "district": "14521",
@@ -313,6 +328,9 @@ MEMBERS = [
     },
     {
         "slug": "queere-jugend-chemnitz",
+        # The member's own seat: its Impressum names it.
+        "address": "Brückenstraße 10\n09111 Chemnitz",
+        "register_court": "Amtsgericht Chemnitz",
         "name": "Queere Jugend Chemnitz e. V.",
         "short_name": "Queere Jugend Chemnitz",
         "district": "14511",
@@ -351,6 +369,9 @@ MEMBERS = [
     },
     {
         "slug": "transnetz-nordsachsen",
+        # The member's own seat: its Impressum names it.
+        "address": "Leipziger Straße 20\n04860 Torgau",
+        "register_court": "Amtsgericht Leipzig",
         "name": "Trans*Netz Nordsachsen e. V.",
         "short_name": "Trans*Netz Nordsachsen",
         "district": "14730",

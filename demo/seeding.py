@@ -148,17 +148,19 @@ def _give_demo_app(user):
         create_totp_device(user, key_hex=key_hex_from_base32(content.DEMO_TOTP_SECRET))
 
 
-def _fill_legal_pages(home, owner, email, language_code):
+UMBRELLA_ADDRESS = "Musterstraße 1\n01067 Dresden"
+
+
+def _fill_legal_pages(
+    home, owner, email, language_code, address=UMBRELLA_ADDRESS, court="Amtsgericht Dresden"
+):
+    """Impressum, Datenschutz and Barrierefreiheit with the owner's own seat and register."""
     for page in home.get_children().specific():
         changed = False
         if isinstance(page, ImprintPage) and not page.address:
-            page.address = (
-                "Musterstraße 1\n01067 Dresden"
-                if not owner.startswith("Queer im")
-                else "Bahnhofstraße 5\n08523 Plauen"
-            )
+            page.address = address
             page.represented_by = "Alex Beispiel, Sam Muster (Vorstand)"
-            page.register_court = "Amtsgericht Dresden"
+            page.register_court = court
             page.register_number = "VR 0000 (Demo)"
             page.contact_email = email
             page.responsible_person = "Alex Beispiel"
@@ -195,9 +197,7 @@ def seed_umbrella(context):
     if not site_settings.tagline:
         site_settings.tagline = "Landesarbeitsgemeinschaft der queeren Vereine in Sachsen"
         site_settings.contact_email = "info@example.org"
-        site_settings.contact_address = (
-            "LAG Queeres Netzwerk Sachsen\nMusterstraße 1\n01067 Dresden"
-        )
+        site_settings.contact_address = f"LAG Queeres Netzwerk Sachsen\n{UMBRELLA_ADDRESS}"
         site_settings.save()
     for code, home in homes.items():
         if not home.intro:
@@ -311,6 +311,7 @@ def seed_members(context):
             site_settings.primary_colour, site_settings.accent_colour = spec["colours"]
             site_settings.logo = context.image(f"Logo {member.short_name}", member.collection)
             site_settings.contact_email = member.contact_email
+            site_settings.contact_address = f"{member.name}\n{spec['address']}"
             site_settings.save_revision().publish()
         if member.logo_id is None:
             member.logo = site_settings.logo
@@ -319,7 +320,14 @@ def seed_members(context):
             if not home.intro:
                 home.intro = spec["intro"][code]
                 _publish(home)
-            _fill_legal_pages(home, member.name, member.contact_email, code)
+            _fill_legal_pages(
+                home,
+                member.name,
+                member.contact_email,
+                code,
+                spec["address"],
+                spec["register_court"],
+            )
         seed_news(context, homes, spec["news"], member.collection, "Vorstand")
 
 

@@ -12,6 +12,7 @@ from api.views import PublicModelAPIViewSet
 
 from .choices import TargetGroup
 from .models import Offer
+from .opening_hours import SCHEMA_DAYS
 from .queries import for_target_group
 
 
@@ -56,6 +57,24 @@ class AddressField(Field):
         }
 
 
+class OpeningHoursField(Field):
+    """The opening hours as ``[{"day": "tuesday", "opens": "16:00", "closes": "19:00"}]``
+    (Berlin time)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, offer):
+        return [
+            {
+                "day": SCHEMA_DAYS[slot.weekday].lower(),
+                "opens": slot.opens.strftime("%H:%M"),
+                "closes": slot.closes.strftime("%H:%M"),
+            }
+            for slot in offer.opening_slots
+        ]
+
+
 class OfferSerializer(BaseSerializer):
     district = DistrictField(read_only=True)
     target_groups = CodeListField(read_only=True)
@@ -63,6 +82,7 @@ class OfferSerializer(BaseSerializer):
     member = OfferMemberField(read_only=True)
     language = LanguageCodeField(read_only=True)
     address = AddressField(read_only=True)
+    opening_hours = OpeningHoursField(read_only=True)
 
 
 class TargetGroupFilter(APIFilter):
@@ -128,6 +148,7 @@ class OffersAPIViewSet(PublicModelAPIViewSet):
         "district",
         "address",
         "remote_only",
+        "opening_hours",
         "hours",
         "phone",
         "email",
@@ -171,4 +192,5 @@ class OffersAPIViewSet(PublicModelAPIViewSet):
             .get_public_queryset()
             .filter(live=True, member__active=True, member__legal_pages_live=True)
             .select_related("district", "member__site", "locale")
+            .prefetch_related("opening_hours")
         )

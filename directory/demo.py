@@ -5,7 +5,7 @@ from wagtail.models import Locale
 
 from districts.models import District
 
-from .models import Offer
+from .models import Offer, OpeningHours
 
 # (member slug, name, kind, target groups, district ARS, town, street, postcode, extra)
 OFFERS = [
@@ -19,7 +19,7 @@ OFFERS = [
         "Prießnitzstraße 18",
         "01099",
         {
-            "hours": "Di 16–19 Uhr, Do 10–13 Uhr",
+            "opening_hours": [("di", "16:00", "19:00"), ("do", "10:00", "13:00")],
             "phone": "0351 123456",
             "anonymous": True,
             "step_free": True,
@@ -39,7 +39,7 @@ OFFERS = [
         "Prießnitzstraße 18",
         "01099",
         {
-            "hours": "Mi 15–18 Uhr",
+            "opening_hours": [("mi", "15:00", "18:00")],
             "email": "trans@regenbogenhaus-dresden.example.org",
             "anonymous": True,
             "step_free": True,
@@ -56,7 +56,7 @@ OFFERS = [
         "Prießnitzstraße 18",
         "01099",
         {
-            "hours": "Fr 17–21 Uhr",
+            "opening_hours": [("fr", "17:00", "21:00")],
             "email": "jugend@regenbogenhaus-dresden.example.org",
             "step_free": True,
         },
@@ -111,7 +111,7 @@ OFFERS = [
         "Prießnitzstraße 18",
         "01099",
         {
-            "hours": "Mi 14–16 Uhr",
+            "opening_hours": [("mi", "14:00", "16:00")],
             "phone": "0351 123457",
             "step_free": True,
             "accessible_toilet": True,
@@ -128,7 +128,8 @@ OFFERS = [
         "Bahnhofstraße 12",
         "08523",
         {
-            "hours": "Mo 17–19 Uhr und nach Vereinbarung",
+            "opening_hours": [("mo", "17:00", "19:00")],
+            "hours": "auch nach Vereinbarung",
             "phone": "03741 55555",
             "anonymous": True,
             "languages": ["de", "cs"],
@@ -156,7 +157,7 @@ OFFERS = [
         "Plauen",
         "Bahnhofstraße 12",
         "08523",
-        {"hours": "Sa 14–17 Uhr", "email": "jugend@queer-vogtland.example.org"},
+        {"opening_hours": [("sa", "14:00", "17:00")], "email": "jugend@queer-vogtland.example.org"},
     ),
     (
         "queer-vogtland",
@@ -167,7 +168,11 @@ OFFERS = [
         "Zwickau",
         "Innere Plauensche Straße 8",
         "08056",
-        {"hours": "Do 18–21 Uhr", "email": "zwickau@queer-vogtland.example.org", "step_free": True},
+        {
+            "opening_hours": [("do", "18:00", "21:00")],
+            "email": "zwickau@queer-vogtland.example.org",
+            "step_free": True,
+        },
     ),
     (
         "rosa-lausitz",
@@ -179,7 +184,7 @@ OFFERS = [
         "Reichenstraße 5",
         "02625",
         {
-            "hours": "Di 15–18 Uhr",
+            "opening_hours": [("di", "15:00", "18:00")],
             "phone": "03591 44444",
             "anonymous": True,
             "languages": ["de", "pl"],
@@ -229,7 +234,13 @@ OFFERS = [
         "",
         {
             "remote_only": True,
-            "hours": "Mo–Fr 10–12 Uhr",
+            "opening_hours": [
+                ("mo", "10:00", "12:00"),
+                ("di", "10:00", "12:00"),
+                ("mi", "10:00", "12:00"),
+                ("do", "10:00", "12:00"),
+                ("fr", "10:00", "12:00"),
+            ],
             "phone": "03591 44445",
             "anonymous": True,
         },
@@ -244,7 +255,7 @@ OFFERS = [
         "Lange Straße 30",
         "04668",
         {
-            "hours": "Mi 16–19 Uhr",
+            "opening_hours": [("mi", "16:00", "19:00")],
             "phone": "03437 77777",
             "anonymous": True,
             "step_free": True,
@@ -261,7 +272,7 @@ OFFERS = [
         "Eisenbahnstraße 66",
         "04315",
         {
-            "hours": "Do 17–20 Uhr",
+            "opening_hours": [("do", "17:00", "20:00")],
             "email": "test@aidshilfe-muldental.example.org",
             "anonymous": True,
             "languages": ["de", "en", "ar", "fa"],
@@ -304,7 +315,7 @@ OFFERS = [
         "Karl-Liebknecht-Straße 45",
         "04275",
         {
-            "hours": "Mo 19–21 Uhr",
+            "opening_hours": [("mo", "19:00", "21:00")],
             "email": "chor@aidshilfe-muldental.example.org",
             "step_free": True,
         },
@@ -352,7 +363,7 @@ OFFERS = [
         "Brückenstraße 10",
         "09111",
         {
-            "hours": "Mi 16–20 Uhr",
+            "opening_hours": [("mi", "16:00", "20:00")],
             "email": "gruppe@queere-jugend-chemnitz.example.org",
             "step_free": True,
             "accessible_toilet": True,
@@ -370,7 +381,7 @@ OFFERS = [
         "Brückenstraße 10",
         "09111",
         {
-            "hours": "Di 15–18 Uhr",
+            "opening_hours": [("di", "15:00", "18:00")],
             "phone": "0371 99999",
             "anonymous": True,
             "languages": ["de", "en"],
@@ -388,7 +399,7 @@ OFFERS = [
         {
             "remote_only": True,
             "website": "https://queere-jugend-chemnitz.example.org/chat/",
-            "hours": "Mo und Do 18–21 Uhr",
+            "opening_hours": [("mo", "18:00", "21:00"), ("do", "18:00", "21:00")],
             "anonymous": True,
         },
     ),
@@ -401,7 +412,10 @@ OFFERS = [
         "Mittweida",
         "Markt 1",
         "09648",
-        {"hours": "Sa 15–18 Uhr", "email": "mittweida@queere-jugend-chemnitz.example.org"},
+        {
+            "opening_hours": [("sa", "15:00", "18:00")],
+            "email": "mittweida@queere-jugend-chemnitz.example.org",
+        },
     ),
     (
         "transnetz-nordsachsen",
@@ -412,7 +426,12 @@ OFFERS = [
         "Torgau",
         "Leipziger Straße 4",
         "04860",
-        {"hours": "Do 14–18 Uhr", "phone": "03421 33333", "anonymous": True, "step_free": True},
+        {
+            "opening_hours": [("do", "14:00", "18:00")],
+            "phone": "03421 33333",
+            "anonymous": True,
+            "step_free": True,
+        },
     ),
     (
         "transnetz-nordsachsen",
@@ -477,6 +496,18 @@ DESCRIPTIONS = {
 }
 
 
+WEEKDAYS = {"mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6}
+# Notes on hours of the offers that have an English translation.
+ENGLISH_NOTES = {"nach Vereinbarung": "by appointment"}
+
+
+def _opening_hours(rows):
+    return [
+        OpeningHours(weekday=WEEKDAYS[day], opens=opens, closes=closes)
+        for day, opens, closes in rows
+    ]
+
+
 def _publish(offer):
     offer.save()
     offer.save_revision().publish()
@@ -493,6 +524,8 @@ def seed_offers(context):
             continue
         offer = Offer.objects.filter(member=member, locale=de, name=name).first()
         if offer is None:
+            extra = dict(extra)
+            rows = extra.pop("opening_hours", [])
             offer = Offer(
                 member=member,
                 locale=de,
@@ -506,6 +539,7 @@ def seed_offers(context):
                 postcode=postcode,
                 **extra,
             )
+            offer.opening_hours = _opening_hours(rows)
             offer.full_clean()
             _publish(offer)
             created += 1
@@ -517,6 +551,7 @@ def seed_offers(context):
             translation = offer.copy_for_translation(en)
             translation.name = english_name
             translation.description = english_description
+            translation.hours = ENGLISH_NOTES.get(offer.hours, offer.hours)
             _publish(translation)
             created += 1
     if created:

@@ -36,6 +36,7 @@ class DirectoryFilterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     online = forms.BooleanField(label=_("nur online/telefonisch"), required=False)
+    geoeffnet = forms.BooleanField(label=_("jetzt geöffnet"), required=False)
 
     def __init__(self, data=None, *, districts):
         super().__init__(data)

@@ -4,10 +4,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    Orderable,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
@@ -21,6 +24,7 @@ from tenancy.models import MemberOwnedModel
 
 from .choices import Accessibility, Kind, Language, TargetGroup, label_of
 from .fields import ChoiceListField
+from .opening_hours import is_open, lines, slots_of, weekday_choices
 
 # Saxony's bounding box (from the shipped district outlines) with a small margin.
 LATITUDE_RANGE = (Decimal("50.15"), Decimal("51.70"))
@@ -43,6 +47,7 @@ class Offer(
     PreviewableMixin,
     TranslatableMixin,
     index.Indexed,
+    ClusterableModel,
     MemberOwnedModel,
 ):
     """An offer or contact point of a member (Angebot, Anlaufstelle): counselling, a group, a
@@ -93,10 +98,13 @@ class Offer(
         help_text=_("Optional, z. B. 12.13702 (Dezimalgrad, WGS 84)."),
     )
     hours = models.TextField(
-        _("Öffnungs- und Sprechzeiten"),
+        _("Hinweis zu den Zeiten"),
         max_length=500,
         blank=True,
-        help_text=_("z. B. „Di 16–19 Uhr, Do nach Vereinbarung“."),
+        help_text=_(
+            "Was sich nicht als Wochentag und Uhrzeit angeben lässt, z. B. „und nach "
+            "Vereinbarung“ oder „jeden 1. Samstag im Monat, 15 Uhr“."
+        ),
     )
     phone = models.CharField(_("Telefon"), max_length=30, blank=True, validators=[phone_validator])
     email = models.EmailField(_("E-Mail"), blank=True)
@@ -135,9 +143,15 @@ class Offer(
             ],
             _("Ort"),
         ),
+        InlinePanel(
+            "opening_hours",
+            heading=_("Öffnungs- und Sprechzeiten"),
+            label=_("Zeit"),
+            help_text=_("Je Wochentag eine Zeile; zwei Zeiten an einem Tag: zwei Zeilen."),
+        ),
+        FieldPanel("hours"),
         MultiFieldPanel(
             [
-                FieldPanel("hours"),
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
                 FieldPanel("website"),
                 FieldPanel("languages"),
@@ -151,8 +165,9 @@ class Offer(
         ),
     ]
 
-    # wagtail-localize: name, description and hours are translated; codes, places and contact
-    # details are the same in every language and follow the original.
+    # wagtail-localize: name, description and the note on hours are translated; codes, places,
+    # contact details and the opening hours (a child relation, synchronised) are the same in
+    # every language and follow the original.
     override_translatable_fields = [
         SynchronizedField("target_groups"),
         SynchronizedField("languages"),
@@ -246,6 +261,50 @@ class Offer(
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
+
+    @property
+    def opening_slots(self):
+        return slots_of(self)
+
+    @property
+    def opening_lines(self):
+        """The opening hours as the reader's text in the active language."""
+        return lines(self.opening_slots)
+
+    def is_open_at(self, moment=None):
+        return is_open(self.opening_slots, moment)
+
+
+class OpeningHours(Orderable):
+    """One opening or consultation time of an offer: a weekday and a time range (Berlin time).
+    The same in every language: the rows follow the original offer."""
+
+    offer = ParentalKey(Offer, related_name="opening_hours", on_delete=models.CASCADE)
+    weekday = models.PositiveSmallIntegerField(_("Wochentag"), choices=weekday_choices())
+    opens = models.TimeField(_("von"))
+    closes = models.TimeField(_("bis"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Öffnungszeit")
+        verbose_name_plural = _("Öffnungszeiten")
+        indexes = [models.Index(fields=["weekday", "opens", "closes"])]
+
+    def __str__(self):
+        return " ".join(lines([self]))
+
+    def clean(self):
+        super().clean()
+        if self.opens is not None and self.closes is not None and self.closes <= self.opens:
+            raise ValidationError(
+                {
+                    "closes": _(
+                        "Das Ende muss nach dem Beginn liegen. Zeiten über Mitternacht bitte "
+                        "auf zwei Tage aufteilen (bis 23:59 und ab 0:00)."
+                    )
+                }
+            )
 
 
 class DirectoryPage(BasePage):

@@ -7,6 +7,7 @@ English site still finds every offer; the original is never shown next to its tr
 
 from django.conf import settings
 from django.db.models import Q
+from wagtail.search.backends import get_search_backend
 
 from .choices import INCLUSIVE_TARGET_GROUP
 from .fields import has_code
@@ -45,3 +46,34 @@ def for_target_group(offers, code):
     if code != INCLUSIVE_TARGET_GROUP:
         condition |= has_code("target_groups", INCLUSIVE_TARGET_GROUP)
     return offers.filter(condition)
+
+
+def search_offers(query, language_code, locale_ids, member_ids, limit):
+    """Public offers of ``member_ids`` matching ``query`` in the search index, in the reader's
+    language (German originals standing in for missing translations), best first.
+    ``locale_ids``: the ids of the reader's locale and of German.
+
+    Returns ``(offers, more)``: at most ``limit`` offers and whether there are more. A fixed
+    number of queries: the search itself and, outside German, one for the translated keys."""
+    default_code = settings.LANGUAGE_CODE
+    candidates = Offer.objects.filter(
+        live=True, member__in=list(member_ids), locale__in=list(locale_ids)
+    ).select_related("district", "member__site", "locale")
+    # The index filters on the offer's own fields; the member's state is in ``member_ids``.
+    found = list(get_search_backend().search(query, candidates)[: limit * 2 + 1])
+    if language_code != default_code:
+        translated = set(
+            live_offers()
+            .filter(
+                locale__language_code=language_code,
+                translation_key__in=[offer.translation_key for offer in found],
+            )
+            .values_list("translation_key", flat=True)
+        )
+        found = [
+            offer
+            for offer in found
+            if offer.locale.language_code == language_code
+            or offer.translation_key not in translated
+        ]
+    return found[:limit], len(found) > limit

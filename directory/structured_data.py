@@ -2,11 +2,14 @@
 
 from metadata.structured_data import _clean, place
 
+from .opening_hours import specifications
+
 
 def offer_service(offer):
     channel = {"@type": "ServiceChannel", "servicePhone": offer.phone or None}
     if offer.website:
         channel["serviceUrl"] = offer.website
+    hours = specifications(offer.opening_slots)
     if not offer.remote_only:
         channel["serviceLocation"] = place(
             offer.name,
@@ -15,6 +18,14 @@ def offer_service(offer):
             town=offer.town,
             district=offer.district,
         )
+        if hours:
+            channel["serviceLocation"]["openingHoursSpecification"] = hours
+        if offer.has_coordinates:
+            channel["serviceLocation"]["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(offer.latitude),
+                "longitude": float(offer.longitude),
+            }
     return _clean(
         {
             "@type": "Service",
@@ -36,7 +47,7 @@ def offer_service(offer):
                 "audienceType": ", ".join(str(label) for label in offer.target_group_labels),
             },
             "availableLanguage": list(offer.languages),
-            "hoursAvailable": offer.hours,
+            "hoursAvailable": hours or None,
             "email": offer.email,
             "availableChannel": channel,
             "inLanguage": offer.locale.language_code,

@@ -21,6 +21,8 @@ from search.text import query_terms
 from .choices import Kind, label_of
 from .forms import DirectoryFilterForm, MemberFilterForm
 from .map import ATTRIBUTION_TEXT, ATTRIBUTION_URL, district_shapes, view_box
+from .models import OpeningHours
+from .opening_hours import berlin_now
 from .queries import for_target_group, live_offers, public_offers
 
 OFFERS_PER_PAGE = 20
@@ -85,6 +87,10 @@ def apply_filters(offers, values):
         offers = offers.filter(**{feature: True})
     if values.get("online"):
         offers = offers.filter(remote_only=True)
+    if values.get("geoeffnet"):
+        weekday, now = berlin_now()
+        open_rows = OpeningHours.objects.filter(weekday=weekday, opens__lte=now, closes__gt=now)
+        offers = offers.filter(pk__in=open_rows.values("offer"))
     return offers
 
 
@@ -107,10 +113,18 @@ def directory_context(page, request):
     selected = values.get("bezirk", "")
     if selected:
         results = results.filter(district=selected)
-    results = results.select_related("district", "member__site", "locale").order_by("name", "pk")
+    results = (
+        results.select_related("district", "member__site", "locale")
+        .prefetch_related("opening_hours")
+        .order_by("name", "pk")
+    )
     paginator = Paginator(results, OFFERS_PER_PAGE)
     offers_page = paginator.get_page(request.GET.get("seite"))
     offers_page.object_list = list(offers_page.object_list)
+    # "Open now" is computed while rendering, in Berlin time: the page's cache lifetime is
+    # short (see docs/directory.md), so the mark is at most that old.
+    for offer in offers_page.object_list:
+        offer.open_now = offer.is_open_at()
     # For the JSON-LD in the page head (DirectoryPage.get_structured_data): no second query.
     request._directory_offers = offers_page.object_list
 

@@ -19,9 +19,24 @@ def _at(day, hour, minute=0):
     return datetime.combine(day, time(hour, minute), tzinfo=BERLIN)
 
 
+# Each member's monthly meet-up on its own weekday and hour, as real groups do: the network
+# calendar then shows one meet-up on a day, not seven on the same evening.
+MEETUP_OFFSETS = {
+    "regenbogenhaus-dresden": (0, 19),
+    "queer-vogtland": (1, 18),
+    "rosa-lausitz": (2, 19),
+    "aidshilfe-muldental": (3, 18),
+    "csd-erzgebirge": (4, 19),
+    "queere-jugend-chemnitz": (5, 17),
+    "transnetz-nordsachsen": (6, 18),
+}
+
+
 def _events_for(slug, town, district, today):
     """(slug, German fields, English fields or None) for one site."""
     soon = today + timedelta(days=9)
+    offset, hour = MEETUP_OFFSETS.get(slug, (0, 19))
+    meetup = today - timedelta(days=20 - offset)
     events = [
         (
             "offener-treff",
@@ -29,8 +44,8 @@ def _events_for(slug, town, district, today):
                 "title": f"Offener Treff in {town}",
                 "teaser": "Jeden Monat: ankommen, quatschen, Leute kennenlernen – ohne Anmeldung.",
                 "kind": "begegnung",
-                "start": _at(today - timedelta(days=20), 19),
-                "end": _at(today - timedelta(days=20), 22),
+                "start": _at(meetup, hour),
+                "end": _at(meetup, hour + 3),
                 "recurrence": "monthly-weekday",
                 "venue": "Vereinsräume",
                 "town": town,

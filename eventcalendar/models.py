@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -12,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, LeadImageMixin, SyndicatedPageMixin
+from home.query_state import without_aliases
 
 from .choices import Attendance, EventKind, Registration
 from .recurrence import (
@@ -63,6 +65,10 @@ class EventIndexPage(BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
+        # The calendar once called the district filter ``kreis``; old links lead to ``bezirk``.
+        renamed = without_aliases(request)
+        if renamed is not None:
+            return HttpResponsePermanentRedirect(renamed)
         response = super().serve(request, *args, **kwargs)
         # Bad filter values are the reader's mistake: say so with a 400, never a 500.
         errors = getattr(response, "context_data", {}).get("filter_errors")

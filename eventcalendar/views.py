@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from districts.models import District
 from editorial.syndication import network_listing
 from feeds.network import NetworkScope
+from home.query_state import DISTRICT
 from home.site_context import SiteContext
 
 from . import ical
@@ -72,7 +73,7 @@ def calendar_context(index, request):
     if kind and kind not in EventKind.values:
         errors.append(_("Die Art „%(value)s“ gibt es nicht.") % {"value": _shown(kind)})
         kind = ""
-    district = request.GET.get("kreis", "")
+    district = request.GET.get(DISTRICT, "")
     if district and district != ONLINE and district not in {d.ars for d in districts}:
         errors.append(_("Den Kreis „%(value)s“ gibt es nicht.") % {"value": _shown(district)})
         district = ""

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .slugs import german_slugify, slug_input
 
 
 class BasePage(Page):
@@ -24,7 +25,7 @@ class BasePage(Page):
     promote_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("slug"),
+                FieldPanel("slug", widget=slug_input()),
                 FieldPanel("seo_title"),
                 FieldPanel("search_description"),
                 FieldPanel("social_image"),
@@ -36,6 +37,32 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # A page created without a slug gets one from its title with German transliteration
+        # (Wagtail's own default strips umlauts: "Görlitz" would become "gorlitz").
+        if not self.slug and self.title:
+            parent = getattr(self, "_cached_parent_obj", None)
+            if parent is None and self.path and self.depth > 1:
+                parent = self.get_parent()
+            base = german_slugify(self.title)
+            if parent is not None and base:
+                self.slug = self._free_slug(parent, base)
+        return super().full_clean(*args, **kwargs)
+
+    def _free_slug(self, parent, base):
+        """``base``, or ``base-2``, ``base-3`` … if a sibling already has it."""
+        taken = set(
+            parent.get_children()
+            .exclude(pk=self.pk)
+            .filter(slug__startswith=base)
+            .values_list("slug", flat=True)
+        )
+        candidate, number = base, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
 
     @property
     def listing_image(self):

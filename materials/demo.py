@@ -8,24 +8,52 @@ from microsites.provisioning import network_collection
 
 from .models import MaterialsPage
 
+# (kind, language of the document, title, description in German, description in English):
+# the description speaks to the page's readers, so the English page has its own.
 UMBRELLA_ITEMS = [
-    ("flyer", "de", "Flyer: Das Queere Netzwerk Sachsen", "Wer wir sind und wo es Beratung gibt."),
+    (
+        "flyer",
+        "de",
+        "Flyer: Das Queere Netzwerk Sachsen",
+        "Wer wir sind und wo es Beratung gibt.",
+        "Who we are and where to find counselling (in German).",
+    ),
     (
         "position_paper",
         "de",
         "Positionspapier: Queere Bildungsarbeit an Schulen",
         "Forderungen der LAG an den Freistaat.",
+        "What the LAG asks of the Free State of Saxony (in German).",
     ),
-    ("brochure", "de-x-ls", "Beratung in Leichter Sprache", "Was Beratung ist. Wo du sie findest."),
-    ("flyer", "en", "Flyer: Queer Network Saxony", "Who we are and where to find counselling."),
+    (
+        "brochure",
+        "de-x-ls",
+        "Beratung in Leichter Sprache",
+        "Was Beratung ist. Wo du sie findest.",
+        "What counselling is and where to find it, in Easy German.",
+    ),
+    (
+        "flyer",
+        "en",
+        "Flyer: Queer Network Saxony",
+        "Unser Flyer auf Englisch: wer wir sind und wo es Beratung gibt.",
+        "Who we are and where to find counselling.",
+    ),
 ]
 MEMBER_ITEMS = [
-    ("flyer", "de", "Flyer: Unsere Angebote", "Gruppen, Beratung und Treffpunkte."),
+    (
+        "flyer",
+        "de",
+        "Flyer: Unsere Angebote",
+        "Gruppen, Beratung und Treffpunkte.",
+        "Groups, counselling and meeting places (in German).",
+    ),
     (
         "statement",
         "de",
         "Stellungnahme zum Landesaktionsplan",
         "Unsere Rückmeldung zum Entwurf des Aktionsplans.",
+        "Our response to the draft state action plan (in German).",
     ),
 ]
 
@@ -92,15 +120,15 @@ def fill_materials(homes, collection, items):
             (
                 "download",
                 {
-                    "document": demo_document(title, collection, [description]),
+                    "document": demo_document(title, collection, [german]),
                     "title": "",
-                    "description": description,
+                    "description": german if code == "de" else english,
                     "category": category,
                     "language": language,
                     "cover": None,
                 },
             )
-            for category, language, title, description in items
+            for category, language, title, german, english in items
         ]
         page.save_revision().publish()
         filled += 1

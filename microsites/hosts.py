@@ -1,11 +1,15 @@
 """Which host names this installation answers, and in which state.
 
-The table is derived from the ``Site`` records and their members and kept in the cache under a
-versioned key; ``clear_host_cache()`` beside it is called whenever a site or member changes."""
+The table is derived from the ``Site`` records and their members and kept in the shared cache
+(Redis, or the file cache every process on the machine shares), so that every app server
+worker sees a change at once. ``clear_host_cache()`` beside it is called whenever a site or
+member changes: at once, and again when the transaction commits, so that a request reading the
+old rows while the change was still uncommitted cannot keep the old table alive."""
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import transaction
 from wagtail.models import Page, Site
 
 HOST_CACHE_KEY = "microsites:hosts:v2"
@@ -77,5 +81,11 @@ def lookup_host(hostname):
     return HostState(*entry) if entry else None
 
 
-def clear_host_cache():
+def _delete_host_table():
     cache.delete(HOST_CACHE_KEY)
+
+
+def clear_host_cache():
+    """Forget the host table in every process (now and once the current transaction commits)."""
+    _delete_host_table()
+    transaction.on_commit(_delete_host_table)

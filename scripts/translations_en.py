@@ -276,6 +276,19 @@ EN = {
     "Bitte gib mindestens einen Buchstaben oder eine Ziffer ein.": "Please enter at least one letter or digit.",
     "Mandantentrennung": "Tenant isolation",
     "Sie können nur für Ihre eigene Organisation anlegen.": "You can only create entries for your own organisation.",
+    "jetzt geöffnet": "open now",
+    "Hinweis zu den Zeiten": "Note on the hours",
+    "Was sich nicht als Wochentag und Uhrzeit angeben lässt, z. B. „und nach Vereinbarung“ oder „jeden 1. Samstag im Monat, 15 Uhr“.": "What cannot be given as weekday and time, e.g. “and by appointment” or “every first Saturday of the month, 3 pm”.",
+    "Je Wochentag eine Zeile; zwei Zeiten an einem Tag: zwei Zeilen.": "One row per weekday; two times on one day: two rows.",
+    "Wochentag": "Weekday",
+    "von": "from",
+    "bis": "until",
+    "Zeit": "Time",
+    "Öffnungszeit": "Opening time",
+    "Öffnungszeiten": "Opening times",
+    "Das Ende muss nach dem Beginn liegen. Zeiten über Mitternacht bitte auf zwei Tage aufteilen (bis 23:59 und ab 0:00).": "The end must come after the start. Please split times past midnight over two days (until 23:59 and from 0:00).",
+    "Angebote und Anlaufstellen": "Offers and contact points",
+    "Alle passenden Angebote im Verzeichnis": "All matching offers in the directory",
 }
 
 EN_PLURAL = {

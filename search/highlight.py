@@ -27,49 +27,70 @@ NON_TEXT_KEYS = {
     "decorative",
     "platform",
     "style",
+    # Codes of choice blocks (a download's kind and language): not words a reader reads.
+    "category",
+    "language",
+    "kind",
 }
+# Blocks that name their own language (a download).
+LANGUAGE_KEY = "language"
+OTHER_LANGUAGE_KEYS = ("title",)
 # A word, including a gender gap ending (Berater*innen counts as one word here).
 WORD_IN_TEXT = re.compile(r"[^\W_]+(?:(?:[*:_·]|/-?)(?:in|innen)\b)?")
 WHITESPACE = re.compile(r"\s+")
 
 
-def _raw_stream_text(value, key=None):
+def _other_language(value, language_code):
+    """Whether a block says its content is in another language than the reader's."""
+    tag = value.get(LANGUAGE_KEY)
+    if not language_code or not isinstance(tag, str) or not tag:
+        return False
+    return tag.split("-", 1)[0].lower() != language_code
+
+
+def _raw_stream_text(value, key=None, language_code=None):
     if isinstance(value, str):
         if key in NON_TEXT_KEYS:
             return []
         return [strip_tags(value)]
     if isinstance(value, dict):
         if "type" in value and "value" in value:
-            return _raw_stream_text(value["value"], value["type"])
+            return _raw_stream_text(value["value"], value["type"], language_code)
+        # The title of a download in another language is in that language ("Who we are" on
+        # a German page); its description is written for the page's readers.
+        skipped = OTHER_LANGUAGE_KEYS if _other_language(value, language_code) else ()
         texts = []
         for child_key, child in value.items():
-            texts.extend(_raw_stream_text(child, child_key))
+            if child_key not in skipped:
+                texts.extend(_raw_stream_text(child, child_key, language_code))
         return texts
     if isinstance(value, (list, tuple)):
         texts = []
         for child in value:
-            texts.extend(_raw_stream_text(child, key))
+            texts.extend(_raw_stream_text(child, key, language_code))
         return texts
     return []
 
 
-def _field_text(page, field_name):
+def _field_text(page, field_name, language_code=None):
     value = getattr(page, field_name, None)
     if callable(value):
         return []
     if isinstance(value, StreamValue):
-        return _raw_stream_text(list(value.raw_data))
+        return _raw_stream_text(list(value.raw_data), language_code=language_code)
     if isinstance(value, str):
         return [strip_tags(value)]
     return []
 
 
-def page_text(page):
-    """The reading text of a page: its description and every indexed text field but the title."""
+def page_text(page, language_code=None):
+    """The reading text of a page: its description and every indexed text field but the title,
+    without codes and without blocks in another language than ``language_code`` (a download
+    of an English flyer on a German page)."""
     texts = [page.search_description or ""]
     for field in type(page).get_search_fields():
         if isinstance(field, index.SearchField) and field.field_name != "title":
-            texts.extend(_field_text(page, field.field_name))
+            texts.extend(_field_text(page, field.field_name, language_code))
     seen = []
     for text in texts:
         text = WHITESPACE.sub(" ", text).strip()

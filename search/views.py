@@ -10,13 +10,17 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from directory.models import DirectoryPage
+from directory.queries import search_offers
 from feeds.network import NetworkScope
 from home.site_context import SiteContext
+from microsites.models import Member
 
 from .forms import SCOPE_NETWORK, SearchForm
 from .highlight import highlight_terms, mark, page_text, snippet
 
 RESULTS_PER_PAGE = 10
+OFFERS_SHOWN = 5
 
 
 @dataclass
@@ -31,6 +35,15 @@ class SearchResult:
     @property
     def date(self):
         return getattr(self.page, "date", None)
+
+
+@dataclass
+class OfferResult:
+    offer: object
+    url: str
+    title: str
+    snippet: str
+    meta: str
 
 
 @dataclass
@@ -104,6 +117,51 @@ def promotions_for(query, scope, request, *, show_external):
     return found, [page.pk for page in in_scope.values()]
 
 
+def offer_results(query, net, request, terms):
+    """Offers and contact points matching the query: on the umbrella site those of every active
+    member, on a microsite the member's own; each links to its card in the site's directory.
+    Empty when the site has no directory in this language."""
+    language_code = net.language_code
+    directory_type = ContentType.objects.get_for_model(DirectoryPage).pk
+    directory = next(
+        (
+            page
+            for page in net._children_by_home.get(language_code, [])
+            if page.content_type_id == directory_type
+        ),
+        None,
+    )
+    if directory is None:
+        return [], False, ""
+    if net.is_umbrella:
+        member_ids = Member.objects.active().values_list("pk", flat=True)
+    else:
+        member_ids = [net.member.pk] if net.member.active else []
+    locale_ids = [
+        home.locale_id for code, home in net.homes.items() if code in {language_code, "de"}
+    ]
+    offers, more = search_offers(query, language_code, locale_ids, member_ids, OFFERS_SHOWN)
+    directory_url = directory.get_url(request)
+    found = []
+    for offer in offers:
+        place = offer.town
+        if offer.district.name != offer.town:
+            place = f"{offer.town} ({offer.district.name})"
+        meta = [str(offer.kind_label), place]
+        if net.is_umbrella:
+            meta.append(str(offer.member.short_name or offer.member.name))
+        found.append(
+            OfferResult(
+                offer=offer,
+                url=f"{directory_url}?{urlencode({'q': offer.name})}#angebot-{offer.pk}",
+                title=mark(offer.name, terms),
+                snippet=snippet(offer.description, terms),
+                meta=" · ".join(meta),
+            )
+        )
+    return found, more, f"{directory_url}?{urlencode({'q': query})}"
+
+
 def _query_string(params, **changes):
     merged = {key: value for key, value in {**params, **changes}.items() if value}
     return urlencode(merged)
@@ -169,6 +227,9 @@ def search(request):
     results = pages.specific().search(query)
     results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("seite"))
     terms = highlight_terms(query)
+    offers, more_offers, offers_url = [], False, ""
+    if selected_type is None and results_page.number == 1:
+        offers, more_offers, offers_url = offer_results(query, net, request, terms)
     entries = []
     for page in results_page.object_list:
         owner = scope.owner_of(page)
@@ -177,7 +238,7 @@ def search(request):
                 page=page,
                 url=page.get_url(request),
                 title=mark(page.title, terms),
-                snippet=snippet(page_text(page), terms),
+                snippet=snippet(page_text(page, net.language_code), terms),
                 kind=_kind_label(page.content_type_id),
                 owner=str(owner.name) if owner is not None else umbrella_name,
             )
@@ -195,6 +256,9 @@ def search(request):
         selected_type=params["typ"],
         page_query=_query_string(params),
         network_query=_query_string({"q": query, "bereich": SCOPE_NETWORK}),
-        total=results_page.paginator.count + len(promotions),
+        total=results_page.paginator.count + len(promotions) + len(offers),
+        offers=offers,
+        more_offers=more_offers,
+        offers_url=offers_url,
     )
     return render(request, "search/search.html", context)

@@ -272,9 +272,9 @@ def test_filters_by_kind_and_district_and_online(index, site):
     )
     by_kind = html(site.get("/veranstaltungen/?art=kultur"))
     assert "Kultur Bautzen" in by_kind and "Beratung Plauen" not in by_kind
-    by_district = html(site.get("/veranstaltungen/?kreis=14523"))
+    by_district = html(site.get("/veranstaltungen/?bezirk=14523"))
     assert "Beratung Plauen" in by_district and "Kultur Bautzen" not in by_district
-    online = html(site.get("/veranstaltungen/?kreis=online"))
+    online = html(site.get("/veranstaltungen/?bezirk=online"))
     assert "Online-Treff" in online and "Beratung Plauen" not in online
 
 
@@ -282,7 +282,7 @@ def test_filters_by_kind_and_district_and_online(index, site):
     "query, message",
     [
         ("art=bogus", "Die Art „bogus“ gibt es nicht."),
-        ("kreis=99999", "Den Kreis „99999“ gibt es nicht."),
+        ("bezirk=99999", "Den Kreis „99999“ gibt es nicht."),
         ("monat=2027-13", "ist kein Monat"),
         ("monat=%3Cscript%3E", "„&lt;script&gt;“ ist kein Monat"),
     ],

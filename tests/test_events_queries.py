@@ -25,7 +25,7 @@ PINNED = {
     "member events (en)": (MEMBER_HOST, "/en/events/", 17),
     "member past events": (MEMBER_HOST, "/veranstaltungen/?ansicht=vergangen", 17),
     "member month": (MEMBER_HOST, "/veranstaltungen/?monat={month}", 16),
-    "member filtered": (MEMBER_HOST, "/veranstaltungen/?art=jugendgruppe&kreis=14523", 16),
+    "member filtered": (MEMBER_HOST, "/veranstaltungen/?art=jugendgruppe&bezirk=14523", 16),
     "event page": (MEMBER_HOST, "/veranstaltungen/fester-termin/", 18),
     "member home": (MEMBER_HOST, "/", 15),
     "network calendar": ("localhost", "/veranstaltungen/", 18),

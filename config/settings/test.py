@@ -1,5 +1,6 @@
 """Tests: the real database from DATABASE_URL (SQLite by default), fast hashing, mail in memory."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -27,3 +28,8 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.tenancy_app"]  # noqa: F405
 # requirement on where it is the subject (tests/test_accounts_2fa.py, tests/fixtures_accounts.py).
 # Anyone who has set up a second factor is still asked for it. Never set in other settings.
 ACCOUNTS_SECOND_FACTOR_REQUIRED = False
+
+# Each test process keeps its own cache, unless a test drives several processes that must share
+# one (it then sets CACHE_DIR for all of them).
+if not REDIS_URL and not os.environ.get("CACHE_DIR"):  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

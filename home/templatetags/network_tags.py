@@ -1,10 +1,13 @@
 from django import template
 from django.conf import settings
+from django.http import Http404
+from django.template.defaulttags import querystring
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext
 
 from home.images import IMAGE_SIZES, PICTURE_FORMATS, specs_for
+from home.query_state import kept_query, page_number
 from home.site_context import SiteContext
 
 register = template.Library()
@@ -25,6 +28,7 @@ def language_links(context, page=None):
     Entries: code, name, url (absolute path or None), current, missing_text, fallback_url.
     """
     request = context["request"]
+    page = page or None  # a template without ``page`` passes ""
     current = translation.get_language()
     net = SiteContext.for_request(request)
     translations = {}
@@ -33,13 +37,26 @@ def language_links(context, page=None):
             translations = {current: page}
         else:
             translations = net.translations_of(page)
+    not_found = page is None and _is_page_not_found(request)
+    if not_found:
+        # A page that does not exist has no translation either: offer the translation of the
+        # nearest page above it that does exist (or the home page), never another 404.
+        ancestor = _nearest_existing_ancestor(request, net, current)
+        translations = net.translations_of(ancestor) if ancestor is not None else {}
+    query = kept_query(request)
     entries = []
     for code, name in settings.LANGUAGES:
         entry = {"code": code, "name": name, "current": code == current, "url": None}
-        if page is not None and getattr(page, "pk", None):
+        if not_found:
+            target = translations.get(code) or net.homes.get(code)
+            if target is not None and not entry["current"]:
+                entry["url"] = target.get_url(request)
+        elif page is not None and getattr(page, "pk", None):
             target = translations.get(code)
             if target is not None:
-                entry["url"] = target.get_url(request)
+                url = target.get_url(request)
+                # Filters, month and page number stay when the reader switches language.
+                entry["url"] = f"{url}{query}" if url else url
         else:
             entry["url"] = translate_url(request.get_full_path(), code)
         if entry["url"] is None:
@@ -54,6 +71,46 @@ def language_links(context, page=None):
             entry["fallback_url"] = home.get_url(request) if home else None
         entries.append(entry)
     return entries
+
+
+def _is_page_not_found(request):
+    """Whether Wagtail's page view found no page for this request (the 404 page renders)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "wagtail_serve"
+
+
+def _nearest_existing_ancestor(request, net, language_code):
+    home = net.homes.get(language_code)
+    if home is None:
+        return None
+    prefix = f"/{language_code}/" if language_code != settings.LANGUAGE_CODE else "/"
+    path = request.path[len(prefix) :] if request.path.startswith(prefix) else request.path
+    components = [component for component in path.split("/") if component]
+    for length in range(len(components) - 1, 0, -1):
+        try:
+            found = home.specific.route(request, components[:length])
+        except Http404:
+            continue
+        page = getattr(found, "page", None) or found[0]
+        if page.live:
+            return page
+    return home
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The page's canonical address; a later page of a paginated listing is its own."""
+    url = page.get_full_url(context["request"])
+    number = page_number(context["request"])
+    return f"{url}?seite={number}" if url and number else url
+
+
+@register.simple_tag(takes_context=True)
+def query(context, *args, **kwargs):
+    """Django's ``{% querystring %}`` without the lone ``?`` it gives for an empty query, so a
+    link to the plain page ends in the path."""
+    result = querystring(context, *args, **kwargs)
+    return "" if result == "?" else result
 
 
 @register.simple_tag(takes_context=True)
@@ -95,6 +152,25 @@ def picture(image, size, alt="", css_class=""):
         "alt": alt,
         "css_class": css_class,
     }
+
+
+@register.filter
+def with_district(town, district):
+    """``Plauen (Vogtlandkreis)``; the town alone where the district bears its name (Bautzen,
+    Chemnitz, Görlitz), the district alone where there is no town."""
+    town = (town or "").strip()
+    name = str(district or "").strip()
+    if not town:
+        return name
+    if not name or name.casefold() == town.casefold():
+        return town
+    return f"{town} ({name})"
+
+
+@register.filter
+def differs_from(district, town):
+    """Whether the district's name adds anything to the town's (for separate lines)."""
+    return bool(district) and str(district).strip().casefold() != (town or "").strip().casefold()
 
 
 @register.filter

@@ -85,7 +85,7 @@ def test_filter_form_works_by_keyboard_without_javascript(event_sites, browser):
     assert page.evaluate("document.activeElement.textContent.trim()") == "Anzeigen"
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "kreis=online" in page.url
+    assert "bezirk=online" in page.url
     titles = page.locator(".card__title").all_inner_texts()
     assert titles == ["Online-Austausch"]
     context.close()

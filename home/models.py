@@ -34,6 +34,10 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("show_in_menus")], _("Navigation")),
     ]
 
+    # Whether shared caches may keep this page for every reader (serving/middleware.py decides
+    # with it); False for pages whose rendering carries per-reader state, such as forms.
+    cache_publicly = True
+
     class Meta:
         abstract = True
 

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test lint format check messages compilemessages seed bench browsers clean
+.PHONY: run serve test install install-test lint format check messages compilemessages seed bench browsers clean
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found). Set PYTHON=/path/to/python3.11."; exit 1; }
@@ -32,6 +32,11 @@ run: compilemessages
 	$(PY) manage.py seed_demo
 	@$(PY) manage.py demo_accounts --port $(PORT)
 	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+## make serve: production settings under gunicorn, Varnish in front when installed (after make run
+## or make seed); PORT is the public port, gunicorn listens on PORT+1 (see README, "Production")
+serve: compilemessages
+	$(PY) deploy/serve.py
 
 seed: compilemessages
 	$(PY) manage.py migrate --noinput

@@ -350,11 +350,9 @@ CONTACT_NUM_PROXIES = REST_FRAMEWORK["NUM_PROXIES"]
 
 # --- Serving: cache policy, proxy cache purging, health check (see docs/serving.md) -----------
 INSTALLED_APPS += ["serving", "wagtail.contrib.frontend_cache"]
-# Outermost after the host check, so that it sees every cookie and header the others set.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("microsites.middleware.SiteHostMiddleware") + 1,
-    "serving.middleware.CachePolicyMiddleware",
-)
+# Outermost, so that it sees every response (also the host check's 400/410) with every cookie
+# and header the others set.
+MIDDLEWARE.insert(0, "serving.middleware.CachePolicyMiddleware")
 # Public pages: how long browsers (max-age) and shared caches (s-maxage) may keep them. The proxy
 # is purged on every change, so its time only bounds what changes by itself (upcoming dates).
 CACHE_BROWSER_MAX_AGE = env_int("CACHE_BROWSER_MAX_AGE", 60)

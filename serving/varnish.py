@@ -83,7 +83,7 @@ class Varnish:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )  # fmt: skip
-        if not wait_for_port(*self.listen):
+        if not wait_for_port(*self.listen) or self.process.poll() is not None:
             self.stop()
             raise RuntimeError("varnishd did not start: " + self._stderr())
         return self

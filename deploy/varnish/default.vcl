@@ -36,12 +36,15 @@ sub vcl_recv {
         if (!req.http.X-Cache-Tags) {
             return (synth(400, "X-Cache-Tags missing"));
         }
-        # "site-3 network" -> (^| )(site\-3|network)( |$)
-        set req.http.X-Ban-Pattern = "(^| )(" +
+        # "site-3 network" -> (^|[[:space:]])(site-3|network)([[:space:]]|$), unquoted
+        # and without spaces: the ban expression parser splits at spaces and keeps quotes.
+        set req.http.X-Ban-Pattern = "(^|[[:space:]])(" +
             regsuball(regsuball(std.tolower(req.http.X-Cache-Tags), "[^a-z0-9 -]", ""), " +", "|") +
-            ")( |$)";
-        ban("obj.http.X-Cache-Tags ~ " + req.http.X-Ban-Pattern);
-        return (synth(200, "Banned"));
+            ")([[:space:]]|$)";
+        if (std.ban("obj.http.X-Cache-Tags ~ " + req.http.X-Ban-Pattern)) {
+            return (synth(200, "Banned"));
+        }
+        return (synth(400, std.ban_error()));
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -89,3 +92,4 @@ sub vcl_deliver {
     unset resp.http.Via;
     unset resp.http.X-Varnish;
 }
+

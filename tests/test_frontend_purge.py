@@ -43,6 +43,8 @@ def varnish(live_server, settings):
     port = live_server.url.rsplit(":", 1)[1]
     cache = Varnish(("127.0.0.1", VARNISH_PORT), ("127.0.0.1", int(port)), memory="32m")
     cache.start()
+    # The application's fragment cache is on, as in production: it must be forgotten too.
+    settings.FRAGMENT_CACHE = True
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "serving.frontend_cache.VarnishBackend", "LOCATION": cache.url}
     }

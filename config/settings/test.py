@@ -22,3 +22,7 @@ WHITENOISE_AUTOREFRESH = True
 # A member-owned snippet with every optional Wagtail feature, so that the tenancy tests cover
 # each kind of snippet URL (see tests/tenancy_app).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.tenancy_app"]  # noqa: F405
+
+# --- Serving: the query-count tests measure rendering itself; the proxy cache tests switch the
+# fragment cache on to check that it is forgotten on every change (tests/test_frontend_purge.py).
+FRAGMENT_CACHE = False

@@ -262,7 +262,7 @@ def run_size(members, database_url, duration, modes, admin):
                         measured = wrk(url + target_path, host, duration, [cookie])
                         results["pages"].setdefault(name, {})[mode] = measured
                         print(f"  {mode:<10} {name:<22} {measured}", flush=True)
-                if mode == "uncached" and members == 100:
+                if admin:
                     # The umbrella home as a file for nginx (the same bytes the app sends).
                     html = subprocess.run(
                         ["curl", "-s", "-H", f"Host: {UMBRELLA}", url + "/"],

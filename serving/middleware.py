@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Site
 
-from .tags import NETWORK, TAG_HEADER, site_tag
+from .tags import NETWORK, TAG_HEADER, cache_tags_for_site
 
 CACHEABLE_METHODS = ("GET", "HEAD")
 # Never cached, whoever asks: the admin, documents (served after an access check), health.
@@ -59,11 +59,7 @@ def cache_tags(request):
     """The tags of a public response: its site, and ``network`` for the umbrella site and the
     network-wide endpoints."""
     site = Site.find_for_request(request)
-    tags = []
-    if site is not None:
-        tags.append(site_tag(site))
-        if site.is_default_site:
-            tags.append(NETWORK)
+    tags = cache_tags_for_site(site) if site is not None else []
     if request.path.startswith(NETWORK_PREFIXES) and NETWORK not in tags:
         tags.append(NETWORK)
     return tags

@@ -30,6 +30,11 @@ def site_tag(site_or_id):
     return f"site-{site_id}"
 
 
+def cache_tags_for_site(site):
+    """The tags of what a site shows: its own, and the network's on the umbrella site."""
+    return [site_tag(site), NETWORK] if site.is_default_site else [site_tag(site)]
+
+
 def generation(tags):
     """The current generations of ``tags`` as one string (part of a fragment's cache key)."""
     keys = [GENERATION_KEY.format(tag=tag) for tag in tags]

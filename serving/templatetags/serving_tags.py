@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from ..tags import NETWORK, generation, site_tag
+from ..tags import cache_tags_for_site, generation
 
 register = template.Library()
 
@@ -31,9 +31,7 @@ class FragmentCacheNode(template.Node):
         site = Site.find_for_request(request) if request is not None else None
         if site is None:
             return self.nodelist.render(context)
-        tags = [site_tag(site)]
-        if site.is_default_site:
-            tags.append(NETWORK)
+        tags = cache_tags_for_site(site)
         parts = [str(key.resolve(context)) for key in self.keys]
         key = ":".join(
             [

@@ -156,6 +156,16 @@ def wrk(url, host, duration, headers=()):
     return result
 
 
+def warm(url, host, headers=(), times=4):
+    """A few plain requests first: every worker has compiled its templates and filled its
+    caches before wrk measures (a cold worker's first page takes seconds)."""
+    command = ["curl", "-s", "-o", "/dev/null", "--max-time", "60", "-H", f"Host: {host}"]
+    for header in headers:
+        command += ["-H", header]
+    for _ in range(times):
+        subprocess.run([*command, url], check=False)
+
+
 def page_facts(env):
     """Query counts per page (test client, same database and settings) and a LAG staff
     session cookie for the admin pages."""
@@ -248,7 +258,7 @@ def run_size(members, database_url, duration, modes, admin):
                 varnish.start()
                 target = varnish.url
             for name, host, path in PAGES:
-                wrk(target + path, host, 1)  # warm up (and fill the caches)
+                warm(target + path, host)
                 measured = wrk(target + path, host, duration)
                 results["pages"].setdefault(name, {})[mode] = measured
                 print(f"  {mode:<10} {name:<22} {measured}", flush=True)
@@ -258,7 +268,7 @@ def run_size(members, database_url, duration, modes, admin):
                     cookie = f"Cookie: sessionid={facts['session']}"
                     for name, host, path in ADMIN_PAGES:
                         target_path = path.format(umbrella_home=facts["umbrella_home"])
-                        wrk(url + target_path, host, 1, [cookie])
+                        warm(url + target_path, host, [cookie])
                         measured = wrk(url + target_path, host, duration, [cookie])
                         results["pages"].setdefault(name, {})[mode] = measured
                         print(f"  {mode:<10} {name:<22} {measured}", flush=True)
@@ -333,7 +343,7 @@ def main():
         (root / "index.html").chmod(0o644)
         nginx, workdir = start_nginx(root)
         try:
-            wrk(f"http://127.0.0.1:{NGINX_PORT}/", UMBRELLA, 1)
+            warm(f"http://127.0.0.1:{NGINX_PORT}/", UMBRELLA)
             report["nginx_static"] = wrk(f"http://127.0.0.1:{NGINX_PORT}/", UMBRELLA, args.duration)
         finally:
             stop(nginx)

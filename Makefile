@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-sqlite test-requirements install install-test lint format check messages compilemessages seed bench clean
+.PHONY: run serve test test-sqlite test-requirements install install-test lint format check messages compilemessages seed bench bench-client clean
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found). Set PYTHON=/path/to/python3.11."; exit 1; }
@@ -32,6 +32,11 @@ run: compilemessages
 	$(PY) manage.py seed_demo
 	@$(PY) manage.py demo_accounts --port $(PORT)
 	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+## make serve: production settings under gunicorn, Varnish in front when installed (after make run
+## or make seed); PORT is the public port, gunicorn listens on PORT+1 (see README, "Production")
+serve: compilemessages
+	$(PY) deploy/serve.py
 
 seed: compilemessages
 	$(PY) manage.py migrate --noinput
@@ -72,7 +77,13 @@ check: $(VENV)/.installed-test compilemessages
 messages: $(VENV)/.installed
 	$(PY) scripts/update_messages.py
 
+## make bench: the production stack (gunicorn, Varnish, nginx as the ceiling) under wrk on
+## 127.0.0.1 with 100 and 10 seeded members; table on stdout, JSON in bench/results/
 bench: $(VENV)/.installed-test compilemessages
+	nice -n 10 $(PY) bench/stack.py $(BENCH_ARGS)
+
+## make bench-client: render every page type through the test client on the demo network
+bench-client: $(VENV)/.installed-test compilemessages
 	$(PY) bench/run.py
 
 clean:

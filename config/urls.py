@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +10,7 @@ from feeds import robots as robots_views
 from feeds import sitemaps as sitemap_views
 from microsites import views as microsite_views
 from search import views as search_views
+from serving import media as media_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,10 +21,14 @@ urlpatterns = [
     path("api/", include("api.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA_IMAGES and settings.MEDIA_STORAGE == "local":
+    # Images only: documents in MEDIA_ROOT are reached through /documents/ and its access check.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:{'|'.join(media_views.IMAGE_DIRECTORIES)})/.+)$",
+            media_views.serve_image,
+        )
+    ]
 
 # German pages carry no prefix, English pages live under /en/.
 urlpatterns += i18n_patterns(

@@ -64,6 +64,10 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
     """A contact form; submissions go by e-mail to the address the site's editors choose and are
     kept for ``retention_days`` (see the ``purge_form_submissions`` command)."""
 
+    # The form carries the time it was shown (spam.SpamFields): a copy kept by a cache would
+    # defeat that check, so every reader gets a fresh form.
+    cache_publicly = False
+
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
     thank_you_text = RichTextField(
         _("Text nach dem Absenden"), blank=True, features=["bold", "italic", "link"]

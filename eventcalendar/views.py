@@ -3,6 +3,8 @@
 import re
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
@@ -14,6 +16,7 @@ from editorial.syndication import network_listing
 from feeds.network import NetworkScope
 from home.query_state import DISTRICT
 from home.site_context import SiteContext
+from serving.tags import cache_tags_for_site, generation
 
 from . import ical
 from .api import MAX_PAGE_ID
@@ -39,6 +42,8 @@ MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 # iCal feeds include the dates of the last months too, so that a subscribed calendar keeps them.
 FEED_PAST_DAYS = 180
+# Dates pass by themselves: the cached order of upcoming dates is never older than this.
+UPCOMING_ORDER_TIMEOUT = 300
 
 
 def _shown(value, length=40):
@@ -124,6 +129,26 @@ def calendar_context(index, request):
         page = Paginator(past(events, now), EVENTS_PER_PAGE).get_page(request.GET.get("seite"))
         items = with_provenance(page.object_list, index, network)
         page.object_list = [event.schedule.last_occurrence(event) for event in items]
+        context["occurrence_page"] = page
+    elif settings.FRAGMENT_CACHE and net.site is not None:
+        # The order of the upcoming dates is the same for every reader: kept in the cache (event
+        # ids only) and forgotten with the site's and the network's tags; only the events of the
+        # shown page are fetched and their next date computed.
+        version = generation(cache_tags_for_site(net.site))
+        key = f"eventcalendar:upcoming:{index.pk}:{kind}:{district}:{version}"
+        order = cache.get(key)
+        if order is None:
+            order = [occurrence.event.pk for occurrence in upcoming(events, now)]
+            cache.set(key, order, UPCOMING_ORDER_TIMEOUT)
+        page = Paginator(order, EVENTS_PER_PAGE).get_page(request.GET.get("seite"))
+        by_pk = {event.pk: event for event in events.filter(pk__in=page.object_list)}
+        occurrences = [
+            occurrence
+            for pk in page.object_list
+            if pk in by_pk and (occurrence := by_pk[pk].schedule.next_occurrence(by_pk[pk], now))
+        ]
+        page.object_list = occurrences
+        with_provenance([occurrence.event for occurrence in occurrences], index, network)
         context["occurrence_page"] = page
     else:
         page = Paginator(upcoming(events, now), EVENTS_PER_PAGE).get_page(request.GET.get("seite"))

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -34,6 +35,10 @@ class BasePage(Page):
         ),
         MultiFieldPanel([FieldPanel("show_in_menus")], _("Navigation")),
     ]
+
+    # Whether shared caches may keep this page for every reader (serving/middleware.py decides
+    # with it); False for pages whose rendering carries per-reader state, such as forms.
+    cache_publicly = True
 
     class Meta:
         abstract = True
@@ -131,8 +136,10 @@ class LatestNewsMixin:
         context = super().get_context(request, *args, **kwargs)
         news_index = NewsIndexPage.objects.live().child_of(self).first()
         context["news_index"] = news_index
-        latest = []
-        if news_index:
+
+        def latest_news():
+            if not news_index:
+                return []
             # The umbrella's start page shows the network's news too, with their provenance.
             from editorial.syndication import attach_provenance
             from home.site_context import SiteContext
@@ -141,7 +148,10 @@ class LatestNewsMixin:
             latest = news_index.news_items(network=network)[: self.latest_news_count]
             if network:
                 latest = attach_provenance(latest, own_root_path=self.path)
-        context["latest_news"] = latest
+            return list(latest)
+
+        # Fetched only when the template shows it (not when its fragment comes from the cache).
+        context["latest_news"] = SimpleLazyObject(latest_news)
         return context
 
 

@@ -3,10 +3,13 @@ from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from serving.health import PATHS as HEALTH_PATHS
+from serving.health import healthz
+
 from .hosts import lookup_host
 
 # Paths that answer on any host: the health check for load balancers.
-HOST_INDEPENDENT_PATHS = ("/-/health/",)
+HOST_INDEPENDENT_PATHS = HEALTH_PATHS
 ADMIN_PREFIX = "/admin/"
 # Served on a site that is not public yet: static files for the neutral page.
 OPEN_BEFORE_PUBLIC_PREFIXES = ("/static/",)
@@ -26,7 +29,7 @@ class SiteHostMiddleware:
 
     def __call__(self, request):
         if request.path in HOST_INDEPENDENT_PATHS:
-            return HttpResponse("ok", content_type="text/plain")
+            return healthz(request)
         hostname, _port = split_domain_port(request.get_host())
         state = lookup_host(hostname) if hostname else None
         if state is None:

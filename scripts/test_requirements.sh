@@ -14,7 +14,7 @@ need() { # need COMMAND-OR-PATH DEBIAN-PACKAGE
 }
 need /usr/bin/chromium chromium
 need xgettext gettext
-need varnishd varnish
+need /usr/sbin/varnishd varnish
 need java default-jre-headless
 
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -413,3 +413,28 @@ SESSION_COOKIE_AGE = env_int("ADMIN_SESSION_HOURS", 8) * 3600
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Every sign-in would be logged at INFO; failures and lockouts are in the axes tables.
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# --- Serving: cache policy, proxy cache purging, health check (see docs/serving.md) -----------
+INSTALLED_APPS += ["serving", "wagtail.contrib.frontend_cache"]
+# Outermost, so that it sees every response (also the host check's 400/410) with every cookie
+# and header the others set.
+MIDDLEWARE.insert(0, "serving.middleware.CachePolicyMiddleware")
+# Public pages: how long browsers (max-age) and shared caches (s-maxage) may keep them. The proxy
+# is purged on every change, so its time only bounds what changes by itself (upcoming dates).
+CACHE_BROWSER_MAX_AGE = env_int("CACHE_BROWSER_MAX_AGE", 60)
+CACHE_PROXY_MAX_AGE = env_int("CACHE_PROXY_MAX_AGE", 600)
+# Network lists shared by every reader are kept in the application cache as fragments and
+# forgotten by tag on every change (serving/fragments.py); off for measuring raw rendering.
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
+# The Varnish in front (deploy/varnish/default.vcl), purged by URL and banned by cache tag.
+VARNISH_URL = env_str("VARNISH_URL")
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "serving.frontend_cache.VarnishBackend", "LOCATION": VARNISH_URL}
+    }
+# German URLs have no language prefix: purge exactly the URL of each page (each translation is
+# a page of its own and purged when it is published).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Images (originals and renditions) are served from MEDIA_ROOT by the app unless a web server in
+# front does it; documents never are (they go through Wagtail's access check).
+SERVE_MEDIA_IMAGES = env_bool("SERVE_MEDIA_IMAGES", True)

@@ -15,7 +15,7 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = [WAGTAILADMIN_BASE_URL.rstrip("/")]
 # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^-/health/$"]
+SECURE_REDIRECT_EXEMPT = [r"^-/health/$", r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
@@ -29,3 +29,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 
 # Pages are marked noindex unless this deployment is the public one (see search/robots).
 SEARCH_ENGINE_INDEXING = env_bool("SEARCH_ENGINE_INDEXING", True)
+
+# --- Serving: logs as JSON lines on stdout (serving/logging.py, docs/serving.md) ---------------
+if env_str("LOG_FORMAT", "json") == "json":
+    LOGGING["formatters"] = {"json": {"()": "serving.logging.JsonFormatter"}}  # noqa: F405
+    LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
+    LOGGING["handlers"]["console"]["stream"] = "ext://sys.stdout"  # noqa: F405

@@ -33,3 +33,7 @@ ACCOUNTS_SECOND_FACTOR_REQUIRED = False
 # one (it then sets CACHE_DIR for all of them).
 if not REDIS_URL and not os.environ.get("CACHE_DIR"):  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Serving: the query-count tests measure rendering itself; the proxy cache tests switch the
+# fragment cache on to check that it is forgotten on every change (tests/test_frontend_purge.py).
+FRAGMENT_CACHE = False

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from editorial.snippets import ReviewedSnippetEditView
 from microsites.provisioning import UMBRELLA, DefaultPage
 from tenancy.scoping import is_network_staff
 from tenancy.viewsets import MemberOwnedSnippetViewSet
@@ -24,6 +25,7 @@ from .models import Offer
 class OfferViewSet(MemberOwnedSnippetViewSet):
     model = Offer
     add_view_class = OfferCreateView
+    edit_view_class = ReviewedSnippetEditView
     copy_view_class = OfferCopyView
     icon = "site"
     menu_label = _("Angebote")

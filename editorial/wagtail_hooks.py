@@ -15,7 +15,7 @@ from wagtail_localize.models import Translation
 
 from tenancy.scoping import is_network_staff
 
-from . import syndication, translations, urls, views
+from . import snippets, syndication, translations, urls, views
 from .inbox import is_reviewer
 from .panels import InboxPanel, MySubmissionsPanel, OutdatedTranslationsPanel
 
@@ -309,3 +309,8 @@ def seed_editorial_demo(context):
     from .demo import seed
 
     seed(context)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_removing_live_snippets(request, instances):
+    return snippets.refuse_removing_live_snippets(request, instances)

@@ -241,4 +241,3 @@ def test_staff_create_offers_without_the_member_submit_button(approving_member, 
     page = lag.get(reverse(f"{URL}:add")).content.decode()
     assert f"Bei {approving_member.workflow.name} einreichen" not in page
     assert "Veröffentlichen" in page or "Publish" in page
-

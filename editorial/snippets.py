@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import StatusTagColumn
 from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, WorkflowState
+from wagtail.snippets.action_menu import SubmitForModerationMenuItem
 from wagtail.snippets.views.snippets import EditView
 
 from tenancy.scoping import is_member_role
@@ -79,6 +80,33 @@ def resume_from_first_open_step(workflow_state, user):
         user=user,
     )
     workflow_state.update(user=user)
+
+
+class ResubmitMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's submit button, which after a request for changes names the whole workflow
+    instead of the step that asked: the resubmission starts at the first step that has not
+    approved the new version (``resume_from_first_open_step``)."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        instance = parent_context.get("instance")
+        state = instance.current_workflow_state if instance is not None else None
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Erneut bei %(workflow)s einreichen") % {
+                "workflow": state.workflow.name
+            }
+        return context
+
+
+def resubmit_label_in_menu(menu_items, request, context):
+    """``construct_snippet_action_menu``: the reviewed editor's submit button says where the
+    resubmission goes."""
+    view = context.get("view")
+    if view != "edit" or not isinstance(context.get("instance"), DraftStateMixin):
+        return
+    for index, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            menu_items[index] = ResubmitMenuItem(order=item.order)
 
 
 def refuse_removing_live_snippets(request, instances):

@@ -314,3 +314,8 @@ def seed_editorial_demo(context):
 @hooks.register("before_delete_snippet")
 def refuse_removing_live_snippets(request, instances):
     return snippets.refuse_removing_live_snippets(request, instances)
+
+
+@hooks.register("construct_snippet_action_menu")
+def resubmit_label_in_snippet_menu(menu_items, request, context):
+    snippets.resubmit_label_in_menu(menu_items, request, context)

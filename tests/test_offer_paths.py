@@ -303,6 +303,9 @@ def test_changes_requested_by_the_lag_then_resubmitted_start_again_at_the_member
     panel = panel_text(editor, "editorial-my-submissions")
     assert "Änderungen erbeten" in panel and "Bitte die Sprechzeiten ergänzen." in panel
 
+    form = open_form(signed_in(editor), edit_url(offer))
+    workflow = world["rosa"].workflow.name
+    assert ("action-submit", f"Erneut bei {workflow} einreichen") in form.buttons()
     mail.outbox.clear()
     press(editor, offer, "action-submit", commit, hours="Di 16–19 Uhr")
     assert current_step(offer) == member_step

@@ -507,3 +507,13 @@ def test_the_inbox_filters_by_member_and_content_type(world, commit):
     assert any(NAME in row for row in inbox_rows(world["lag"], content_type=offer_type.pk))
     assert any(NAME in row for row in inbox_rows(world["lag"], member=world["rosa"].pk))
     assert not any(NAME in row for row in inbox_rows(world["lag"], member=world["vogtland"].pk))
+
+
+def test_a_workflow_snippet_without_the_reviewed_editor_fails_the_system_check(monkeypatch):
+    from wagtail.snippets.views.snippets import EditView
+
+    from editorial.checks import snippets_in_the_workflow_use_the_reviewed_editor as check
+
+    assert check(None) == []
+    monkeypatch.setattr(Offer.snippet_viewset, "edit_view_class", EditView)
+    assert [error.id for error in check(None)] == ["editorial.E005"]

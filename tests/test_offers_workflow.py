@@ -169,7 +169,7 @@ def test_an_editor_cannot_create_offers_for_another_member(approving_member, peo
     other = make_member("rosa-lausitz", name="Rosa Lausitz e. V.", short_name="Rosa Lausitz")
     client = signed_in(people["editor"])
     # The member field is read-only for them: a forged value is ignored.
-    client.post(reverse(f"{URL}:add"), form_data(other, member=str(other.pk)))
+    client.post(reverse(f"{URL}:add"), {**form_data(other), "member": str(other.pk)})
     assert not Offer.objects.filter(member=other).exists()
     assert Offer.objects.get(name="Beratung im Vogtland").member == approving_member
 

@@ -19,6 +19,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editorial.members import member_tree_q
 from home.models import BasePage
 from tenancy.models import MemberOwnedModel
 
@@ -234,6 +235,16 @@ class Offer(
         return workflow if workflow is not None and workflow.active else None
 
     # Public presentation
+    def get_full_url(self, request=None):
+        """Where readers find the offer: the member's directory page in the offer's language
+        (None if the member's site has none live)."""
+        page = (
+            DirectoryPage.objects.live()
+            .filter(member_tree_q(self.member), locale_id=self.locale_id)
+            .first()
+        )
+        return page.get_full_url(request) if page is not None else None
+
     def get_preview_template(self, request, mode_name):
         return "directory/offer_preview.html"
 

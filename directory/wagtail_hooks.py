@@ -5,8 +5,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 
+from editorial.snippets import ReviewedSnippetEditView, ReviewStatusColumn, with_review_status
 from microsites.provisioning import UMBRELLA, DefaultPage
 from tenancy.scoping import is_network_staff
 from tenancy.viewsets import MemberOwnedSnippetViewSet
@@ -24,14 +26,25 @@ from .models import Offer
 class OfferViewSet(MemberOwnedSnippetViewSet):
     model = Offer
     add_view_class = OfferCreateView
+    edit_view_class = ReviewedSnippetEditView
     copy_view_class = OfferCopyView
     icon = "site"
     menu_label = _("Angebote")
     add_to_admin_menu = True
     menu_order = 210
-    list_display = ["name", "kind", "district", "member", "locale"]
+    list_display = [
+        "name",
+        ReviewStatusColumn(),
+        "kind",
+        "district",
+        "member",
+        LocaleColumn(label=_("Sprache")),
+    ]
     list_filter = ["kind", "district", "live"]
     list_export = ["name", "kind", "district", "town", "member", "live"]
+
+    def get_queryset(self, request):
+        return with_review_status(super().get_queryset(request))
 
 
 register_snippet(OfferViewSet)

@@ -3,6 +3,7 @@
 import django_filters
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import (
     ContentTypeFilter,
@@ -39,8 +40,10 @@ class LocaleFilter(django_filters.ModelChoiceFilter):
 class MemberFilter(django_filters.ModelChoiceFilter):
     """Pages (or rows joined to pages through ``path_field``) of one member's microsite."""
 
-    def __init__(self, *args, path_field="page_path", **kwargs):
+    def __init__(self, *args, path_field="page_path", member_field=None, **kwargs):
         self.path_field = path_field
+        # Rows about member-owned snippets name their member directly.
+        self.member_field = member_field
         kwargs.setdefault("label", _("Mitgliedsorganisation"))
         kwargs.setdefault("queryset", lambda request: members_for_user(request.user))
         super().__init__(*args, **kwargs)
@@ -48,12 +51,20 @@ class MemberFilter(django_filters.ModelChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(member_tree_q(value, field=self.path_field))
+        query = member_tree_q(value, field=self.path_field)
+        if self.member_field:
+            query |= Q(**{self.member_field: value.pk})
+        return qs.filter(query)
 
 
-def _page_content_types(request):
+def _inbox_content_types(request):
+    """Page types in use and the member-owned snippets with a workflow (offers, …)."""
+    from .inbox import workflow_snippet_models
+
+    snippet_types = ContentType.objects.get_for_models(*workflow_snippet_models()).values()
     return ContentType.objects.filter(
-        pk__in=Page.objects.exclude(depth=1).values("content_type_id")
+        Q(pk__in=Page.objects.exclude(depth=1).values("content_type_id"))
+        | Q(pk__in=[content_type.pk for content_type in snippet_types])
     ).order_by("model")
 
 
@@ -79,14 +90,14 @@ def _steps(request):
 
 
 class InboxFilterSet(WagtailFilterSet):
-    member = MemberFilter()
+    member = MemberFilter(member_field="snippet_member_id")
     language = LocaleFilter(
         label=_("Sprache"),
         queryset=Locale.objects.all().order_by("language_code"),
         method="filter_language",
     )
     content_type = ContentTypeFilter(
-        label=_("Inhaltstyp"), queryset=_page_content_types, method="filter_content_type"
+        label=_("Inhaltstyp"), queryset=_inbox_content_types, method="filter_content_type"
     )
     task = django_filters.ModelChoiceFilter(label=_("Schritt"), queryset=_steps)
     submitter = UserFilter(
@@ -100,10 +111,10 @@ class InboxFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_language(self, queryset, name, value):
-        return queryset.filter(page_locale_id=value.pk) if value else queryset
+        return queryset.filter(object_locale_id=value.pk) if value else queryset
 
     def filter_content_type(self, queryset, name, value):
-        return queryset.filter(page_content_type_id=value.pk) if value else queryset
+        return queryset.filter(object_content_type_id=value.pk) if value else queryset
 
 
 class NetworkItemsFilterSet(WagtailFilterSet):

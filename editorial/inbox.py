@@ -1,7 +1,8 @@
 """What is waiting for approval, for whom, and since when – in a fixed number of queries.
 
-A page waits at one workflow step: its workflow run (``WorkflowState``) is in progress and its
-current ``TaskState`` is in progress. LAG staff see everything that waits across all members
+A page (or a member-owned snippet with a workflow, such as an offer) waits at one workflow
+step: its workflow run (``WorkflowState``) is in progress and its current ``TaskState`` is in
+progress. LAG staff see everything that waits across all members
 (also what is still at a member's own step); member approvers see what waits at the steps they
 can approve. ``InboxEntry.build`` turns a page of task states into rows with page, member,
 language, content type, step, submitter and waiting time.
@@ -9,14 +10,16 @@ language, content type, step, submitter and waiting time.
 
 from dataclasses import dataclass
 
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import IntegerField, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowMixin, WorkflowState
 
+from tenancy.registry import member_owned_models
 from tenancy.scoping import is_network_staff
 
 from .members import members_by_root_path, root_path
@@ -33,22 +36,64 @@ def _page_field(name):
     )
 
 
+def workflow_snippet_models():
+    """Member-owned snippet models that pass the member's workflow (offers, …)."""
+    return [model for model in member_owned_models() if issubclass(model, WorkflowMixin)]
+
+
+def _snippet_field(name):
+    """The field ``name`` of the snippet a task state's workflow run is about (NULL for pages)."""
+    whens = [
+        When(
+            workflow_state__base_content_type_id=ContentType.objects.get_for_model(model).pk,
+            then=Subquery(model._default_manager.filter(pk=OuterRef("object_pk")).values(name)[:1]),
+        )
+        for model in workflow_snippet_models()
+    ]
+    if not whens:
+        return Value(None, output_field=IntegerField())
+    return Case(*whens, default=None, output_field=IntegerField())
+
+
 def waiting_task_states():
-    """Task states of pages that wait for a decision now, annotated with page facts for filters."""
+    """Task states of pages and member-owned snippets that wait for a decision now, annotated
+    with the facts the filters need: ``page_*`` for pages, ``snippet_member_id`` for snippets,
+    ``object_locale_id`` and ``object_content_type_id`` for both."""
     return (
         TaskState.objects.filter(
             status=TaskState.STATUS_IN_PROGRESS,
             workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
-            workflow_state__base_content_type=page_content_type(),
         )
-        # object_id is a text column: cast it to join pages on both SQLite and PostgreSQL.
-        .annotate(page_id=Cast("workflow_state__object_id", output_field=IntegerField()))
+        # object_id is a text column: cast it to join objects on both SQLite and PostgreSQL.
+        .annotate(object_pk=Cast("workflow_state__object_id", output_field=IntegerField()))
+        .annotate(
+            page_id=Case(
+                When(
+                    workflow_state__base_content_type=page_content_type(),
+                    then=F("object_pk"),
+                ),
+                default=None,
+                output_field=IntegerField(),
+            )
+        )
         .annotate(
             page_path=_page_field("path"),
             page_locale_id=_page_field("locale_id"),
             page_content_type_id=_page_field("content_type_id"),
+            snippet_member_id=_snippet_field("member_id"),
+            snippet_locale_id=_snippet_field("locale_id"),
         )
-        .filter(page_path__isnull=False)
+        .annotate(
+            object_locale_id=Coalesce(
+                "page_locale_id", "snippet_locale_id", output_field=IntegerField()
+            ),
+            object_content_type_id=Coalesce(
+                "page_content_type_id",
+                "workflow_state__content_type_id",
+                output_field=IntegerField(),
+            ),
+        )
+        .filter(Q(page_path__isnull=False) | Q(snippet_member_id__isnull=False))
     )
 
 
@@ -90,7 +135,8 @@ class InboxEntry:
     @classmethod
     def build(cls, task_states, viewer=None):
         """Rows for the given task states: pages, members and flags in four more queries (five
-        with a ``viewer``, whose decidable steps set ``can_decide``)."""
+        with a ``viewer``, whose decidable steps set ``can_decide``), and one more per kind of
+        snippet among them."""
         states = list(
             task_states.select_related(
                 "task",
@@ -101,9 +147,10 @@ class InboxEntry:
         )
         if not states:
             return []
+        page_ids = [state.page_id for state in states if state.page_id is not None]
         pages = {
             page.pk: page
-            for page in Page.objects.filter(pk__in=[state.page_id for state in states])
+            for page in Page.objects.filter(pk__in=page_ids)
             .select_related("locale", "content_type")
             .defer_streamfields()
         }
@@ -116,8 +163,21 @@ class InboxEntry:
         decidable = None
         if viewer is not None:
             decidable = set(tasks_user_can_approve(viewer).values_list("pk", flat=True))
+        snippets = snippets_of(state for state in states if state.page_id is None)
         entries = []
         for state in states:
+            if state.page_id is None:
+                obj = snippets.get((state.workflow_state.base_content_type_id, state.object_pk))
+                if obj is not None:
+                    entries.append(
+                        cls(
+                            task_state=state,
+                            page=obj,
+                            member=obj.member,
+                            can_decide=decidable is None or state.task_id in decidable,
+                        )
+                    )
+                continue
             page = pages.get(state.page_id)
             if page is None:
                 continue
@@ -132,6 +192,15 @@ class InboxEntry:
             )
         return entries
 
+    @property
+    def is_page(self):
+        """Whether the row is a page; otherwise ``page`` holds a snippet (e.g. an offer)."""
+        return isinstance(self.page, Page)
+
+    def _snippet_url(self, name, *args):
+        url_name = self.page.snippet_viewset.get_url_name(name)
+        return reverse(url_name, args=[quote(self.page.pk), *args])
+
     # --- what the row shows ---
 
     @property
@@ -140,11 +209,15 @@ class InboxEntry:
 
     @property
     def title(self):
+        if not self.is_page:
+            return self.revision.object_str or str(self.page)
         content = self.revision.content or {}
         return content.get("title") or self.page.get_admin_display_title()
 
     @property
     def content_type_name(self):
+        if not self.is_page:
+            return self.page._meta.verbose_name
         model = self.page.content_type.model_class()
         return model._meta.verbose_name if model else ""
 
@@ -189,21 +262,45 @@ class InboxEntry:
 
     @property
     def edit_url(self):
+        if not self.is_page:
+            return self._snippet_url("edit")
         return reverse("wagtailadmin_pages:edit", args=[self.page.pk])
 
     @property
     def compare_url(self):
-        if self.page.live and self.page.live_revision_id:
-            return reverse(
-                "wagtailadmin_pages:revisions_compare",
-                args=[self.page.pk, "live", self.revision.pk],
-            )
-        return None
+        if not (self.page.live and self.page.live_revision_id):
+            return None
+        if not self.is_page:
+            return self._snippet_url("revisions_compare", "live", self.revision.pk)
+        return reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=[self.page.pk, "live", self.revision.pk],
+        )
 
     @property
     def preview_url(self):
+        if not self.is_page:
+            return self._snippet_url("workflow_preview", self.step.pk)
         return reverse("wagtailadmin_pages:workflow_preview", args=[self.page.pk, self.step.pk])
 
     @property
     def history_url(self):
+        if not self.is_page:
+            return self._snippet_url("history")
         return reverse("wagtailadmin_pages:history", args=[self.page.pk])
+
+
+def snippets_of(task_states):
+    """{(base content type id, pk): snippet} for the snippets the task states are about, with
+    locale and member: one query per kind of snippet."""
+    wanted = {}
+    for state in task_states:
+        wanted.setdefault(state.workflow_state.base_content_type_id, set()).add(state.object_pk)
+    found = {}
+    for content_type_id, pks in wanted.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        for obj in model._default_manager.filter(pk__in=pks).select_related("locale", "member"):
+            found[(content_type_id, obj.pk)] = obj
+    return found

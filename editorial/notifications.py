@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
@@ -210,6 +211,59 @@ def page_context(page, revision=None, task_state=None):
     return context
 
 
+def snippet_context(obj, revision=None, task_state=None):
+    """Like ``page_context`` for a member-owned snippet in a workflow (an offer, …): links to
+    its snippet editor, history, comparison and preview; its public place where it has one."""
+    viewset = obj.snippet_viewset
+    pk = quote(obj.pk)
+    live = getattr(obj, "live", True)
+    get_full_url = getattr(obj, "get_full_url", None)
+    public = get_full_url() if get_full_url is not None else None
+    context = {
+        "page": obj,
+        "title": (revision.object_str if revision is not None else "") or str(obj),
+        "member": obj.member,
+        "site_name": obj.member.name,
+        "language_code": obj.locale.language_code,
+        "public_url": public if live else None,
+        "future_url": public,
+        "edit_url": admin_url(viewset.get_url_name("edit"), pk),
+        "history_url": admin_url(viewset.get_url_name("history"), pk),
+        "inbox_url": admin_url("editorial:inbox"),
+        "compare_url": None,
+        "preview_url": None,
+        "show_in_network": False,
+        "go_live_at": getattr(obj, "go_live_at", None),
+        "expire_at": getattr(obj, "expire_at", None),
+    }
+    if revision is not None and live and obj.live_revision_id not in (None, revision.pk):
+        context["compare_url"] = admin_url(
+            viewset.get_url_name("revisions_compare"), pk, "live", revision.pk
+        )
+    if task_state is not None and getattr(viewset, "preview_enabled", False):
+        context["preview_url"] = admin_url(
+            viewset.get_url_name("workflow_preview"), pk, task_state.task_id
+        )
+    return context
+
+
+def content_context(obj, revision=None, task_state=None):
+    """The mail context of a page or of a member-owned snippet."""
+    if isinstance(obj, Page):
+        return page_context(obj, revision, task_state)
+    return snippet_context(obj, revision, task_state)
+
+
+def _reviewed_object(workflow_state):
+    """The page or member-owned snippet a workflow run is about (None for anything else)."""
+    from .inbox import workflow_snippet_models
+
+    obj = workflow_state.content_object
+    if isinstance(obj, Page) or type(obj) in workflow_snippet_models():
+        return obj
+    return None
+
+
 # --- Workflow events ---------------------------------------------------------------------------
 
 
@@ -235,8 +289,8 @@ def reviewers_of_lag():
 
 def notify_submitted(task_state, user=None):
     workflow_state = task_state.workflow_state
-    page = workflow_state.content_object
-    if not isinstance(page, Page):
+    page = _reviewed_object(workflow_state)
+    if page is None:
         return None
     reviewers = reviewers_of(task_state.task)
     orphaned = not any(reviewer.is_active for reviewer in reviewers)
@@ -245,7 +299,7 @@ def notify_submitted(task_state, user=None):
         # approvers yet): the LAG must hear of it, or the item would wait forever.
         reviewers = reviewers_of_lag()
     recipients = _eligible(reviewers, SUBMITTED, exclude=user)
-    context = page_context(page, task_state.revision, task_state)
+    context = content_context(page, task_state.revision, task_state)
     context.update(
         {
             "task": task_state.task,
@@ -270,14 +324,14 @@ def _submitter(workflow_state):
 def notify_step_approved(task_state, user=None):
     """A step other than the last was approved: the submitter learns where the item is now."""
     workflow_state = task_state.workflow_state
-    page = workflow_state.content_object
-    if not isinstance(page, Page):
+    page = _reviewed_object(workflow_state)
+    if page is None:
         return None
     next_task = (
         workflow_state.current_task_state.task if workflow_state.current_task_state else None
     )
     recipients = _eligible([_submitter(workflow_state)], STEP_APPROVED, exclude=user)
-    context = page_context(page, task_state.revision)
+    context = content_context(page, task_state.revision)
     context.update(
         {
             "task": task_state.task,
@@ -290,10 +344,13 @@ def notify_step_approved(task_state, user=None):
 
 
 def notify_workflow_approved(workflow_state, user=None):
-    page = workflow_state.content_object
-    if not isinstance(page, Page):
+    page = _reviewed_object(workflow_state)
+    if page is None:
         return None
-    page = page.specific_class.objects.get(pk=page.pk)
+    # Reloaded: the object as it is now, after publishing.
+    page = type(page)._default_manager.get(pk=page.pk)
+    if isinstance(page, Page):
+        page = page.specific_class.objects.get(pk=page.pk)
     final_state = workflow_state.current_task_state
     # Publishing a later date stores it on the revision (the live page keeps its old fields).
     go_live_at = (
@@ -303,7 +360,7 @@ def notify_workflow_approved(workflow_state, user=None):
     )
     kind = SCHEDULED if go_live_at and go_live_at > timezone.now() else APPROVED
     recipients = _eligible([_submitter(workflow_state)], kind, exclude=user)
-    context = page_context(page, final_state.revision if final_state else None)
+    context = content_context(page, final_state.revision if final_state else None)
     context.update(
         {
             "approver": user,
@@ -315,12 +372,12 @@ def notify_workflow_approved(workflow_state, user=None):
 
 
 def notify_rejected(workflow_state, user=None):
-    page = workflow_state.content_object
-    if not isinstance(page, Page):
+    page = _reviewed_object(workflow_state)
+    if page is None:
         return None
     task_state = workflow_state.current_task_state
     recipients = _eligible([_submitter(workflow_state)], REJECTED, exclude=user)
-    context = page_context(page, task_state.revision if task_state else None)
+    context = content_context(page, task_state.revision if task_state else None)
     context.update(
         {
             "task": task_state.task if task_state else None,

@@ -6,14 +6,23 @@ which show neither member nor waiting time and query once per row."""
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState
 
-from .inbox import InboxEntry, inbox_task_states, is_reviewer, page_content_type
+from .inbox import (
+    InboxEntry,
+    inbox_task_states,
+    is_reviewer,
+    page_content_type,
+    workflow_snippet_models,
+)
 from .members import members_by_root_path, root_path
 from .models import TranslationStatus
 from .translations import outdated_page_ids_for
@@ -85,10 +94,25 @@ class Submission:
     def needs_action(self):
         return self.status == WorkflowState.STATUS_NEEDS_CHANGES
 
+    @property
+    def title(self):
+        if isinstance(self.page, Page):
+            return self.page.get_admin_display_title()
+        return str(self.page)
+
+    @property
+    def edit_url(self):
+        """The editor of the page or snippet (``page`` may hold a snippet such as an offer)."""
+        if isinstance(self.page, Page):
+            return reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+        url_name = self.page.snippet_viewset.get_url_name("edit")
+        return reverse(url_name, args=[quote(self.page.pk)])
+
 
 def submissions_of(user, limit=PANEL_ROWS * 2):
-    """The user's latest workflow run per page: running ones and those finished recently,
-    newest first, with the latest reviewer comment – in five queries."""
+    """The user's latest workflow run per page or member-owned snippet: running ones and those
+    finished recently, newest first, with the latest reviewer comment – in five queries, and
+    one more per kind of snippet among them."""
     recent = timezone.now() - timedelta(days=RECENTLY_FINISHED_DAYS)
     latest_comment = (
         TaskState.objects.filter(workflow_state=OuterRef("pk"))
@@ -96,7 +120,9 @@ def submissions_of(user, limit=PANEL_ROWS * 2):
         .order_by("-finished_at", "-pk")
     )
     states = list(
-        WorkflowState.objects.filter(requested_by=user, base_content_type=page_content_type())
+        WorkflowState.objects.filter(
+            requested_by=user, base_content_type__in=_submission_content_types()
+        )
         .filter(
             Q(status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES])
             | Q(created_at__gte=recent)
@@ -111,30 +137,61 @@ def submissions_of(user, limit=PANEL_ROWS * 2):
     seen = set()
     latest = []
     for state in states:
-        if state.object_id in seen:
+        key = (state.base_content_type_id, state.object_id)
+        if key in seen:
             continue
-        seen.add(state.object_id)
+        seen.add(key)
         latest.append(state)
     latest = latest[:limit]
-    pages = Page.objects.filter(pk__in=[int(state.object_id) for state in latest]).select_related(
-        "locale"
-    )
-    pages = {str(page.pk): page for page in pages.defer_streamfields()}
-    members = members_by_root_path([page.path for page in pages.values()])
+    page_type = page_content_type().pk
+    pages = Page.objects.filter(
+        pk__in=[int(state.object_id) for state in latest if state.base_content_type_id == page_type]
+    ).select_related("locale")
+    objects = {(page_type, str(page.pk)): page for page in pages.defer_streamfields()}
+    members = members_by_root_path([page.path for page in objects.values()])
+    for (content_type_id, pk), obj in _snippets_of(latest, page_type).items():
+        objects[(content_type_id, pk)] = obj
     commenters = get_user_model().objects.in_bulk(
         {state.latest_comment_by for state in latest if state.latest_comment_by}
     )
-    return [
-        Submission(
-            workflow_state=state,
-            page=pages[state.object_id],
-            member=members.get(root_path(pages[state.object_id].path)),
-            comment=state.latest_comment or "",
-            comment_by=commenters.get(state.latest_comment_by),
+    submissions = []
+    for state in latest:
+        obj = objects.get((state.base_content_type_id, state.object_id))
+        if obj is None:
+            continue
+        member = members.get(root_path(obj.path)) if isinstance(obj, Page) else obj.member
+        submissions.append(
+            Submission(
+                workflow_state=state,
+                page=obj,
+                member=member,
+                comment=state.latest_comment or "",
+                comment_by=commenters.get(state.latest_comment_by),
+            )
         )
-        for state in latest
-        if state.object_id in pages
-    ]
+    return submissions
+
+
+def _submission_content_types():
+    return [page_content_type()] + list(
+        ContentType.objects.get_for_models(*workflow_snippet_models()).values()
+    )
+
+
+def _snippets_of(workflow_states, page_type):
+    """{(base content type id, object id as text): snippet}: one query per kind of snippet."""
+    wanted = {}
+    for state in workflow_states:
+        if state.base_content_type_id != page_type:
+            wanted.setdefault(state.base_content_type_id, set()).add(state.object_id)
+    found = {}
+    for content_type_id, pks in wanted.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        for obj in model._default_manager.filter(pk__in=pks).select_related("locale", "member"):
+            found[(content_type_id, str(obj.pk))] = obj
+    return found
 
 
 class MySubmissionsPanel(Component):

@@ -15,7 +15,16 @@ from wagtail_localize.models import Translation
 
 from tenancy.scoping import is_network_staff
 
-from . import dashboard, editor_messages, resubmission, syndication, translations, urls, views
+from . import (
+    dashboard,
+    editor_messages,
+    resubmission,
+    snippets,
+    syndication,
+    translations,
+    urls,
+    views,
+)
 from .inbox import is_reviewer
 from .panels import InboxPanel, MySubmissionsPanel, OutdatedTranslationsPanel
 
@@ -351,3 +360,13 @@ def seed_editorial_demo(context):
     from .demo import seed
 
     seed(context)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_removing_live_snippets(request, instances):
+    return snippets.refuse_removing_live_snippets(request, instances)
+
+
+@hooks.register("construct_snippet_action_menu")
+def resubmit_label_in_snippet_menu(menu_items, request, context):
+    snippets.resubmit_label_in_menu(menu_items, request, context)

@@ -8,6 +8,7 @@ only the user's members. ``TenancyPageViewSet`` replaces Wagtail's default page 
 that the explorer's filters, searches and usage listings are scoped too.
 """
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -149,14 +150,19 @@ class TenancyPageViewSet(PageViewSet):
 
 def _scoped_form(form_class):
     class MemberScopedForm(form_class):
+        """The member field is a plain select of the members the user may work for (never
+        Wagtail's chooser, whose modal member roles may not open). Member roles see it read-only
+        when there is nothing to choose: always on existing objects, and on new ones when they
+        work for exactly one member, which is then preset."""
+
         def __init__(self, *args, for_user=None, **kwargs):
             super().__init__(*args, for_user=for_user, **kwargs)
-            field = self.fields.get("member")
-            if field is not None and for_user is not None:
-                allowed = members_for_user(for_user)
-                field.queryset = allowed
-                if not self.instance.pk and allowed.count() == 1:
-                    field.initial = allowed.first()
+            if "member" in self.fields and for_user is not None:
+                field = _member_field(self.fields["member"], self.instance, for_user)
+                self.fields["member"] = field
+                if field.initial is not None:
+                    # The form's initial data (from the unsaved instance) would override it.
+                    self.initial["member"] = field.initial
 
         def clean_member(self):
             member = self.cleaned_data.get("member")
@@ -171,3 +177,25 @@ def _scoped_form(form_class):
 
     MemberScopedForm.__name__ = form_class.__name__
     return MemberScopedForm
+
+
+def _member_field(original, instance, user):
+    allowed = members_for_user(user).order_by("name")
+    field = forms.ModelChoiceField(
+        queryset=allowed,
+        label=original.label,
+        help_text=original.help_text,
+        required=original.required,
+        widget=forms.Select,
+    )
+    if is_network_staff(user):
+        return field
+    if instance.pk is not None and instance.member_id is not None:
+        # Moving an object to another member is the LAG's decision.
+        field.disabled = True
+    else:
+        members = list(allowed[:2])
+        if len(members) == 1:
+            field.initial = members[0].pk
+            field.disabled = True
+    return field

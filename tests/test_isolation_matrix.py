@@ -573,7 +573,9 @@ SNIPPET_VIEWS = {
     "add": everyone(),
     "preview_on_add": everyone(),
     "edit": own(),
-    "delete": own(),
+    # Member roles delete drafts; a live object is refused with a message and they are sent
+    # back to its editor (only the LAG removes what readers see).
+    "delete": own(one_of(OK, REDIRECT), staff=OK),
     "copy": own(),
     "usage": own(),
     "history": own(),

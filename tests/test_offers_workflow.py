@@ -19,8 +19,8 @@ URL = "wagtailsnippets_directory_offer"
 
 
 def form_data(member, **changes):
+    """The fields the offer form shows a member editor (the member is preset, not shown)."""
     data = {
-        "member": str(member.pk),
         "name": "Beratung im Vogtland",
         "kind": "beratung",
         "district": PLAUEN,
@@ -175,9 +175,10 @@ def test_snippets_offer_no_bulk_publishing(approving_member, people):
 def test_an_editor_cannot_create_offers_for_another_member(approving_member, people, network):
     other = make_member("rosa-lausitz", name="Rosa Lausitz e. V.", short_name="Rosa Lausitz")
     client = signed_in(people["editor"])
-    response = client.post(reverse(f"{URL}:add"), form_data(other))
-    assert response.status_code == 200
+    # The member field is read-only for them: a forged value is ignored.
+    client.post(reverse(f"{URL}:add"), {**form_data(other), "member": str(other.pk)})
     assert not Offer.objects.filter(member=other).exists()
+    assert Offer.objects.get(name="Beratung im Vogtland").member == approving_member
 
 
 def test_translating_a_live_offer_creates_a_draft_that_readers_do_not_see(

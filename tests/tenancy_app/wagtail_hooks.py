@@ -1,5 +1,6 @@
 from wagtail.snippets.models import register_snippet
 
+from editorial.snippets import ReviewedSnippetEditView
 from tenancy.viewsets import MemberOwnedSnippetViewSet
 
 from .models import MemberNote
@@ -7,6 +8,7 @@ from .models import MemberNote
 
 class MemberNoteViewSet(MemberOwnedSnippetViewSet):
     model = MemberNote
+    edit_view_class = ReviewedSnippetEditView
     icon = "doc-full"
     list_display = ["title", "member"]
     list_export = ["title", "member"]

@@ -3,6 +3,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
+from editorial.snippets import ReviewedSnippetEditView
 from tenancy.viewsets import MemberOwnedSnippetViewSet
 
 from .models import Member, MemberSiteSettings
@@ -68,6 +69,8 @@ class MemberSiteSettingsViewSet(MemberOwnedSnippetViewSet):
     menu_order = 50
     list_display = ["site_name", "member", "live"]
     ordering = ["site_name"]
+    # Approving from the editor must not restart the workflow (editorial.E005).
+    edit_view_class = ReviewedSnippetEditView
 
 
 register_snippet(MemberSiteSettingsViewSet)

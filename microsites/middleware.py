@@ -2,6 +2,7 @@ from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django.utils import translation
+from wagtail.models import Site
 
 from .hosts import lookup_host
 
@@ -14,6 +15,9 @@ class SiteHostMiddleware:
 
     An unknown host gets 400 (never the default site's content); the site of a deactivated
     member gets 410 with a short neutral page, except for the admin, where LAG staff still work.
+    Both pages link to the network's own site. This middleware comes after the security headers
+    and WhiteNoise in ``MIDDLEWARE``, so that these answers carry the same headers as every page
+    and find their stylesheet on every host.
     """
 
     def __init__(self, get_response):
@@ -32,6 +36,9 @@ class SiteHostMiddleware:
 
     def _neutral_response(self, template, status):
         # Rendered without a request: these pages say the same to everyone, in both languages.
+        network = Site.objects.filter(is_default_site=True).first()
         with translation.override("de"):
-            body = render_to_string(template)
+            body = render_to_string(
+                template, {"network_url": network.root_url if network else "", "status": status}
+            )
         return HttpResponse(body, status=status)

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test lint format check messages compilemessages seed bench browsers clean
+.PHONY: run test install install-test lint format check messages compilemessages seed bench browsers checkers lighthouse clean
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found). Set PYTHON=/path/to/python3.11."; exit 1; }
@@ -59,8 +59,19 @@ check: $(VENV)/.installed-test compilemessages
 messages: $(VENV)/.installed
 	$(PY) scripts/update_messages.py
 
+## make checkers: the Nu Html Checker (npm vnu-jar, run with the system Java) into node_modules/
+checkers: node_modules/.checkers
+
+node_modules/.checkers: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+## make lighthouse: Lighthouse scores of home, directory, calendar and a member home (production settings)
+lighthouse: compilemessages
+	bench/lighthouse.sh
+
 bench: $(VENV)/.installed-test compilemessages
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules

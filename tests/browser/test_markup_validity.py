@@ -36,6 +36,7 @@ from materials.models import MaterialsPage
 from microsites.models import Member
 from microsites.provisioning import set_member_active
 from news.models import NewsIndexPage, NewsPage
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 BASE_DIR = Path(settings.BASE_DIR)
 VNU_JAR = Path(os.environ.get("VNU_JAR", BASE_DIR / "node_modules/vnu-jar/build/dist/vnu.jar"))
@@ -315,11 +316,27 @@ HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
     .map((h) => [Number(h.tagName[1]), h.textContent.trim().slice(0, 60)])"""
 
 
+@pytest.fixture(scope="module")
+def chromium():
+    """Chromium for this module alone: the shared ``browser`` fixture restores serialized data
+    for live-server tests, which these tests (no live server) do not need."""
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install the Debian package 'chromium'.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
 @pytest.fixture
-def network_browser(browser, network):
+def network_browser(chromium, network):
     """A Chromium context that gets every page and asset from the rendered network and records
     anything it had to ask for that was not rendered (a broken or foreign reference)."""
-    context = browser.new_context(locale="de-DE")
+    context = chromium.new_context(locale="de-DE")
     missing = []
     documents = {}
 

@@ -29,7 +29,7 @@ export NETWORK_PORT="$PORT"
 
 "$PY" manage.py collectstatic --noinput -v 0
 
-"$PY" -m gunicorn bench.lighthouse_wsgi:application --bind "127.0.0.1:$PORT" --workers 2 \
+"$PY" -m gunicorn bench.lighthouse_wsgi:application --bind "127.0.0.1:$PORT" --workers 1 \
   --access-logfile /dev/null --error-logfile "$OUT/gunicorn.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
@@ -53,10 +53,10 @@ for entry in "${pages[@]}"; do
   name="${entry%%=*}"
   url="${entry#*=}"
   # Warm the server's caches, as a reader after the first one would find them.
-  curl -fsS -o /dev/null "$url"
+  for _ in 1 2 3; do curl -fsS -o /dev/null "$url"; done
   node_modules/.bin/lighthouse "$url" --quiet "${preset_flag[@]}" \
     --only-categories=performance,accessibility,best-practices,seo \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
     --output=json --output-path="$OUT/$name-$PRESET.json" >/dev/null 2>"$OUT/$name-$PRESET.log" || {
       echo "$name: lighthouse failed, see $OUT/$name-$PRESET.log"; continue; }
   "$PY" - "$name" "$OUT/$name-$PRESET.json" <<'PYEOF'

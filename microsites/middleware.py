@@ -15,7 +15,8 @@ class SiteHostMiddleware:
 
     An unknown host gets 400 (never the default site's content); the site of a deactivated
     member gets 410 with a short neutral page, except for the admin, where LAG staff still work.
-    Both pages link to the network's own site. This middleware comes after the security headers
+    The 410 page links to the network's own site; the 400 page names no site (an unknown host
+    may be anybody's domain pointed at this server). This middleware comes after the security headers
     and WhiteNoise in ``MIDDLEWARE``, so that these answers carry the same headers as every page
     and find their stylesheet on every host.
     """
@@ -36,9 +37,7 @@ class SiteHostMiddleware:
 
     def _neutral_response(self, template, status):
         # Rendered without a request: these pages say the same to everyone, in both languages.
-        network = Site.objects.filter(is_default_site=True).first()
+        network = Site.objects.filter(is_default_site=True).first() if status == 410 else None
         with translation.override("de"):
-            body = render_to_string(
-                template, {"network_url": network.root_url if network else "", "status": status}
-            )
+            body = render_to_string(template, {"network_url": network.root_url if network else ""})
         return HttpResponse(body, status=status)

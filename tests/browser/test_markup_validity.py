@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from wagtail.models import Locale, Site
 
@@ -208,6 +208,11 @@ def _render_network():
 @pytest.fixture(scope="module")
 def rendered_network(django_db_setup, django_db_blocker):
     """Every page type rendered once from the seeded demo, then the seeding is rolled back."""
+    with django_db_blocker.unblock():
+        # pytest-django creates the test database only if a collected test asks for ``db``;
+        # without it the seeding would go into the development database.
+        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            pytest.fail("Run this module whole: its database tests create the test database.")
     with django_db_blocker.unblock(), transaction.atomic():
         cache.clear()
         seed_demo()
@@ -219,8 +224,10 @@ def rendered_network(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def network(rendered_network, db):
-    # ``db`` marks the tests as database tests, so that pytest-django creates the test database
-    # before the module fixture runs.
+    # ``db`` marks the tests without a browser as database tests, so that pytest-django creates
+    # the test database before the module fixture runs. The browser tests use the rendering
+    # alone: Playwright's greenlets would give ``db``'s teardown a second connection, which
+    # SQLite locks out while the module's transaction is open.
     return rendered_network
 
 
@@ -275,6 +282,11 @@ def test_nu_html_checker_finds_no_error_on_any_page(network, tmp_path):
             f"[{message.get('extract', '').strip()[:120]}]"
         )
     assert errors == [], "\n".join(errors)
+
+
+def test_the_deactivated_members_page_leads_to_the_network(network):
+    gone = [r for r in network.pages if r.status == 410]
+    assert gone and all('href="http://localhost/' in r.html for r in gone)
 
 
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex='0']"
@@ -333,7 +345,7 @@ def chromium():
 
 
 @pytest.fixture
-def network_browser(chromium, network):
+def network_browser(chromium, rendered_network):
     """A Chromium context that gets every page and asset from the rendered network and records
     anything it had to ask for that was not rendered (a broken or foreign reference)."""
     context = chromium.new_context(locale="de-DE")
@@ -345,8 +357,8 @@ def network_browser(chromium, network):
         if url in documents:
             status, html = documents[url]
             return route.fulfill(status=status, content_type="text/html; charset=utf-8", body=html)
-        if url in network.assets:
-            status, kind, body = network.assets[url]
+        if url in rendered_network.assets:
+            status, kind, body = rendered_network.assets[url]
             if status != 200:
                 missing.append(f"{url}: {status}")
             return route.fulfill(status=status, content_type=kind, body=body)
@@ -368,11 +380,11 @@ def network_browser(chromium, network):
     context.close()
 
 
-def test_no_page_has_axe_violations_or_heading_gaps(network, network_browser, axe):
+def test_no_page_has_axe_violations_or_heading_gaps(rendered_network, network_browser, axe):
     page = network_browser.new_page()
     page.set_viewport_size({"width": 1280, "height": 800})
     problems = []
-    for rendered in network.pages:
+    for rendered in rendered_network.pages:
         network_browser.open_page(page, rendered)
         where = f"{rendered.label} ({rendered.lang}) {rendered.url}"
         violations = axe(page)
@@ -392,14 +404,14 @@ def test_no_page_has_axe_violations_or_heading_gaps(network, network_browser, ax
 
 @pytest.mark.parametrize("width", ["phone", "desktop"])
 def test_nothing_is_wider_than_the_screen_or_touches_its_edge_or_hides_under_quick_exit(
-    network, network_browser, width
+    rendered_network, network_browser, width
 ):
     page = network_browser.new_page()
     w, h = WIDTHS[width]
     page.set_viewport_size({"width": w, "height": h})
     shots = os.environ.get("MARKUP_SCREENSHOTS")
     problems = []
-    for number, rendered in enumerate(network.pages):
+    for number, rendered in enumerate(rendered_network.pages):
         network_browser.open_page(page, rendered)
         where = f"{rendered.label} ({rendered.lang}) {rendered.url}"
         if shots:
@@ -417,10 +429,10 @@ def test_nothing_is_wider_than_the_screen_or_touches_its_edge_or_hides_under_qui
     assert problems == [], "\n".join(problems)
 
 
-def test_error_summary_takes_the_focus_and_the_title_says_error(network, network_browser):
+def test_error_summary_takes_the_focus_and_the_title_says_error(rendered_network, network_browser):
     page = network_browser.new_page()
-    with_errors = [r for r in network.pages if r.error_state or "bad filter" in r.label]
-    with_errors += [r for r in network.pages if r.label == "search, error"]
+    with_errors = [r for r in rendered_network.pages if r.error_state or "bad filter" in r.label]
+    with_errors += [r for r in rendered_network.pages if r.label == "search, error"]
     assert len(with_errors) >= 6
     for rendered in with_errors:
         network_browser.open_page(page, rendered)
@@ -438,16 +450,11 @@ def test_error_summary_takes_the_focus_and_the_title_says_error(network, network
             assert page.locator(f"[id='{target}']").count() == 1, f"{where}: {target}"
 
 
-def test_contact_error_summary_links_focus_their_field(network, network_browser):
+def test_contact_error_summary_links_focus_their_field(rendered_network, network_browser):
     page = network_browser.new_page()
-    rendered = next(r for r in network.pages if r.label == "contact form, errors")
+    rendered = next(r for r in rendered_network.pages if r.label == "contact form, errors")
     network_browser.open_page(page, rendered)
     link = page.locator(".error-summary a").first
     target = link.get_attribute("href")[1:]
     link.click()
     assert page.evaluate("document.activeElement.id") == target
-
-
-def test_the_deactivated_members_page_leads_to_the_network(network):
-    gone = [r for r in network.pages if r.status == 410]
-    assert gone and all('href="http://localhost/' in r.html for r in gone)

@@ -15,7 +15,18 @@ import polib
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 LANGUAGES = ["de", "en"]
-NOT_APPS = {".venv", "node_modules", "tests", "bench", "scripts", "docs", "static", "templates", "config", "media"}
+NOT_APPS = {
+    ".venv",
+    "node_modules",
+    "tests",
+    "bench",
+    "scripts",
+    "docs",
+    "static",
+    "templates",
+    "config",
+    "media",
+}
 
 
 def project_apps():

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run serve test test-sqlite test-requirements install install-test lint format check messages compilemessages seed bench bench-client clean
+.PHONY: run serve test test-sqlite test-requirements install install-test lint format check messages compilemessages seed bench bench-client checkers lighthouse clean
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found). Set PYTHON=/path/to/python3.11."; exit 1; }
@@ -48,14 +48,14 @@ seed: compilemessages
 WORKERS ?= 2
 XDIST = $(if $(findstring no:xdist,$(PYTEST_ARGS)),,-n $(WORKERS) --dist loadfile)
 
-test: $(VENV)/.installed-test compilemessages test-requirements
+test: $(VENV)/.installed-test compilemessages test-requirements checkers
 	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 ## make test-sqlite: what can differ between the databases (pytest -m engine_sensitive), on SQLite
-test-sqlite: $(VENV)/.installed-test compilemessages test-requirements
+test-sqlite: $(VENV)/.installed-test compilemessages test-requirements checkers
 	env -u DATABASE_URL $(PY) -m pytest $(XDIST) -m engine_sensitive $(PYTEST_ARGS)
 
-## make test-requirements: the machine's part of the suite (Chromium, gettext, Varnish, Java, npm checkers)
+## make test-requirements: the machine's part of the suite (Chromium, gettext, Varnish, Java)
 test-requirements:
 	@bash scripts/test_requirements.sh
 
@@ -77,6 +77,18 @@ check: $(VENV)/.installed-test compilemessages
 messages: $(VENV)/.installed
 	$(PY) scripts/update_messages.py
 
+## make checkers: the Nu Html Checker (npm vnu-jar, run with the system Java) into node_modules/
+checkers: node_modules/.checkers
+
+node_modules/.checkers: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "The test suite needs Node.js and npm (Debian packages nodejs, npm)."; exit 1; }
+	npm ci --omit=dev --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+## make lighthouse: Lighthouse scores of home, directory, calendar and a member home (production settings)
+lighthouse: compilemessages
+	bench/lighthouse.sh
+
 ## make bench: the production stack (gunicorn, Varnish, nginx as the ceiling) under wrk on
 ## 127.0.0.1 with 100 and 10 seeded members; table on stdout, JSON in bench/results/
 bench: $(VENV)/.installed-test compilemessages
@@ -87,4 +99,4 @@ bench-client: $(VENV)/.installed-test compilemessages
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules

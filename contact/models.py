@@ -47,13 +47,26 @@ class ContactFormField(AbstractFormField):
 
 
 class ContactFormBuilder(FormBuilder):
-    """Wagtail's form builder with a length limit on multi-line text.
+    """Wagtail's form builder with a length limit on multi-line text, and ``autocomplete`` on the
+    fields that ask for the reader's name and e-mail address.
 
     Wagtail's builder offers no file upload field, so readers cannot upload files here."""
 
     def create_multiline_field(self, field, options):
         options["max_length"] = MAX_MESSAGE_LENGTH
         return super().create_multiline_field(field, options)
+
+    def create_singleline_field(self, field, options):
+        form_field = super().create_singleline_field(field, options)
+        if getattr(field, "asks_for_name", False):
+            # The purpose of the field is machine-readable (WCAG 1.3.5); see docs/decisions.md.
+            form_field.widget.attrs["autocomplete"] = "name"
+        return form_field
+
+    def create_email_field(self, field, options):
+        form_field = super().create_email_field(field, options)
+        form_field.widget.attrs["autocomplete"] = "email"
+        return form_field
 
 
 class ContactPageForm(RequiredToPublishMessagesMixin, WagtailAdminFormPageForm):

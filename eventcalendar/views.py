@@ -66,6 +66,11 @@ def _shift(year, month, delta):
     return index // 12, index % 12 + 1
 
 
+def _filter_error(anchor, message, value):
+    """An entry of the error summary: the message, and the id of the control to correct."""
+    return {"anchor": anchor, "message": message % {"value": _shown(value)}}
+
+
 def calendar_context(index, request):
     """What the index template shows; ``filter_errors`` lists what was wrong with the request
     (the page then answers 400 and shows the unfiltered list)."""
@@ -76,11 +81,13 @@ def calendar_context(index, request):
 
     kind = request.GET.get("art", "")
     if kind and kind not in EventKind.values:
-        errors.append(_("Die Art „%(value)s“ gibt es nicht.") % {"value": _shown(kind)})
+        errors.append(_filter_error("events-kind", _("Die Art „%(value)s“ gibt es nicht."), kind))
         kind = ""
     district = request.GET.get(DISTRICT, "")
     if district and district != ONLINE and district not in {d.ars for d in districts}:
-        errors.append(_("Den Kreis „%(value)s“ gibt es nicht.") % {"value": _shown(district)})
+        errors.append(
+            _filter_error("events-district", _("Den Kreis „%(value)s“ gibt es nicht."), district)
+        )
         district = ""
 
     view = "upcoming"
@@ -89,9 +96,15 @@ def calendar_context(index, request):
     if raw_month:
         month = _parse_month(raw_month)
         if month is None:
+            # The month has no field in the form: the summary shows the message without a link.
             errors.append(
-                _("„%(value)s“ ist kein Monat. Bitte im Format JJJJ-MM angeben, z. B. 2026-12.")
-                % {"value": _shown(raw_month)}
+                _filter_error(
+                    "",
+                    _(
+                        "„%(value)s“ ist kein Monat. Bitte im Format JJJJ-MM angeben, z. B. 2026-12."
+                    ),
+                    raw_month,
+                )
             )
         else:
             view = "month"

@@ -2,6 +2,7 @@ from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django.utils import translation
+from wagtail.models import Site
 
 from serving.health import PATHS as HEALTH_PATHS
 from serving.health import healthz
@@ -22,6 +23,11 @@ class SiteHostMiddleware:
     member gets 410 with a short neutral page, except for the admin, where LAG staff still work.
     A member's site whose Impressum or Datenschutzerklärung is not live yet shows a neutral
     "im Aufbau" page (200, noindex) instead of any page but its live legal pages.
+
+    The 410 page links to the network's own site; the 400 page names no site (an unknown host
+    may be anybody's domain pointed at this server). This middleware comes after the security headers
+    and WhiteNoise in ``MIDDLEWARE``, so that these answers carry the same headers as every page
+    and find their stylesheet on every host.
     """
 
     def __init__(self, get_response):
@@ -56,6 +62,7 @@ class SiteHostMiddleware:
 
     def _neutral_response(self, template, status):
         # Rendered without a request: these pages say the same to everyone, in both languages.
+        network = Site.objects.filter(is_default_site=True).first() if status == 410 else None
         with translation.override("de"):
-            body = render_to_string(template)
+            body = render_to_string(template, {"network_url": network.root_url if network else ""})
         return HttpResponse(body, status=status)

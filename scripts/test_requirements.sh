@@ -4,7 +4,7 @@
 #
 #   Debian packages: chromium (browser tests), gettext (catalogue checks), varnish (proxy-cache
 #   tests), default-jre-headless (the Nu Html Checker; skipped when `java` is already there)
-#   npm packages:    whatever package.json lists (the Nu Html Checker, Lighthouse), via `npm ci`
+# The npm part (the Nu Html Checker) is `make checkers`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,12 +31,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
   "${as_root[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-
-if [ -f package.json ]; then
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    command -v npm >/dev/null 2>&1 || { echo "The test suite needs Node.js and npm (Debian packages nodejs, npm)." >&2; exit 1; }
-    echo "Installing the npm packages of package.json (checkers for the test suite)."
-    npm ci --no-audit --no-fund --loglevel=error
-  fi
 fi

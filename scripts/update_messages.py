@@ -15,7 +15,18 @@ import polib
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 LANGUAGES = ["de", "en"]
-NOT_APPS = {".venv", "tests", "bench", "scripts", "docs", "static", "templates", "config", "media"}
+NOT_APPS = {
+    ".venv",
+    "node_modules",
+    "tests",
+    "bench",
+    "scripts",
+    "docs",
+    "static",
+    "templates",
+    "config",
+    "media",
+}
 
 
 def project_apps():
@@ -70,11 +81,11 @@ def main():
     makemessages(
         BASE_DIR,
         ignore=[f"{app}/*" for app in apps]
-        + [".venv/*", "tests/*", "bench/*", "scripts/*", "staticfiles/*"],
+        + [".venv/*", "node_modules/*", "tests/*", "bench/*", "scripts/*", "staticfiles/*"],
     )
     missing = 0
     for po_path in sorted(BASE_DIR.glob("**/locale/*/LC_MESSAGES/django.po")):
-        if ".venv" in po_path.parts:
+        if ".venv" in po_path.parts or "node_modules" in po_path.parts:
             continue
         language = po_path.parts[-3]
         if language == "de":

@@ -12,9 +12,11 @@ IGNORED_CHARACTERS = set("<>\"'`;=%&|\\{}[]()^~$#@+!?")
 class SearchForm(forms.Form):
     """The reader's search: a query, optionally the whole network and one content type."""
 
+    # The ids are those of the inputs in search/search.html, for the links of the error summary.
     q = forms.CharField(
         label=_("Suchbegriff"),
         required=False,
+        widget=forms.TextInput(attrs={"id": "search-query"}),
         max_length=MAX_QUERY_LENGTH,
         error_messages={
             "max_length": _(
@@ -27,12 +29,18 @@ class SearchForm(forms.Form):
     bereich = forms.ChoiceField(
         label=_("Wo suchen?"),
         required=False,
+        widget=forms.RadioSelect(attrs={"id": "search-scope"}),
         choices=[
             (SCOPE_SITE, _("Nur diese Website")),
             (SCOPE_NETWORK, _("Im ganzen Netzwerk")),
         ],
     )
-    typ = forms.CharField(required=False, max_length=100)
+    typ = forms.CharField(
+        label=_("Art der Seite"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"id": "search-kind"}),
+    )
 
     def clean_q(self):
         query = " ".join(self.cleaned_data["q"].split())

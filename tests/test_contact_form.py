@@ -1,6 +1,7 @@
 """The contact form: no cookie for readers, origin check instead of a CSRF cookie, honeypot,
 time stamp, rate limit, anonymous contact, retention notice, e-mail to the chosen address."""
 
+import re
 import time
 
 import pytest
@@ -236,11 +237,25 @@ def test_invalid_input_is_shown_again_with_clear_messages(reader, contact_pages)
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Bitte prüfen Sie die markierten Felder." in html
-    assert "Dieses Feld muss ausgefüllt werden." in html
+    assert "<title>Fehler: " in html
+    summary = re.search(r'<div class="error-summary"[^>]*>(.*?)</div>\s*</div>', html, re.S)
+    assert summary and "autofocus" in summary.group(0)
+    # Each problem in the summary links to its field.
+    assert re.search(r'<a href="#id_nachricht">Nachricht: [^<]*ausgefüllt', summary.group(1))
+    assert '<a href="#id_e_mail_adresse_fur_die_antwort">' in summary.group(1)
     assert "Gib eine gültige E-Mail Adresse an." in html
     assert 'value="keine-adresse"' in html
+    # aria-describedby of every field points at elements that exist.
+    for ids in re.findall(r'aria-describedby="([^"]+)"', html):
+        for target in ids.split():
+            assert f'id="{target}"' in html, target
     assert FormSubmission.objects.count() == 0
+
+
+def test_name_and_email_fields_name_their_purpose(reader, contact_pages):
+    html = reader.get(contact_pages["de"].url).content.decode()
+    assert re.search(r'<input type="email"[^>]*autocomplete="email"', html)
+    assert re.search(r'<input type="text" name="name[^>]*autocomplete="name"', html)
 
 
 def test_an_overlong_message_is_refused_with_a_message(reader, contact_pages):

@@ -72,9 +72,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "microsites.middleware.SiteHostMiddleware",
+    # Headers every answer carries, static files on every host (also on unknown hosts and those
+    # of deactivated members), then the host check: its 400 and 410 pages get the same headers
+    # and their stylesheet.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "feeds.robots.RobotsTagMiddleware",
+    "microsites.middleware.SiteHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,9 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "feeds.robots.RobotsTagMiddleware",
     # Keeps member roles inside their own members in the admin (see docs/tenancy.md).
     "tenancy.middleware.AdminTenancyMiddleware",
 ]

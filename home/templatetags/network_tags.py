@@ -131,8 +131,11 @@ def alternate_links(context, page):
 
 
 @register.inclusion_tag("home/includes/picture.html")
-def picture(image, size, alt="", css_class=""):
-    """A <picture> with WebP and JPEG sources from the renditions prepared for ``size``."""
+def picture(image, size, alt="", css_class="", eager=False, priority=False):
+    """A <picture> with WebP and JPEG sources from the renditions prepared for ``size``.
+
+    Images load lazily unless ``eager`` (above the fold, e.g. the header logo); ``priority``
+    also asks the browser to fetch the image first (the largest image of a page's first view)."""
     if not image:
         return {"image": None}
     dimensions, sizes = IMAGE_SIZES[size]
@@ -151,6 +154,8 @@ def picture(image, size, alt="", css_class=""):
         "sizes": sizes,
         "alt": alt,
         "css_class": css_class,
+        "eager": eager or priority,
+        "priority": priority,
     }
 
 
@@ -185,3 +190,36 @@ def filesize(value):
 def contains_page(section, page):
     """Whether ``page`` lies inside ``section`` (for marking the current navigation item)."""
     return bool(page and getattr(page, "path", None) and page.path.startswith(section.path))
+
+
+def field_anchor(bound_field):
+    """The id of the element a link to ``bound_field`` should focus: the input itself, or the
+    first option of a group of checkboxes or radio buttons."""
+    if anchor := bound_field.id_for_label:
+        return anchor
+    base = bound_field.field.widget.attrs.get("id") or bound_field.auto_id
+    return f"{base}_0" if base else ""
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(form=None, errors=None, message=None):
+    """The error summary at the top of a form (the GOV.UK pattern): one link per problem,
+    pointing at the field to correct; the summary takes the focus when the page loads.
+
+    ``form`` is a Django form; ``errors`` a list of ``{"anchor": id, "message": text}``
+    for checks made outside a form; ``message`` one sentence without a field."""
+    entries = []
+    if message:
+        entries.append({"anchor": "", "message": message})
+    if form is not None and form.errors:
+        entries += [{"anchor": "", "message": error} for error in form.non_field_errors()]
+        for bound_field in form:
+            for error in bound_field.errors:
+                entries.append(
+                    {
+                        "anchor": field_anchor(bound_field),
+                        "message": f"{bound_field.label}: {error}",
+                    }
+                )
+    entries += list(errors or [])
+    return {"entries": entries}

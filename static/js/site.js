@@ -21,4 +21,23 @@
       if (presses.length >= 3) { leave(); }
     });
   }
+
+  /* Error summary: take the focus on load where the browser ignored autofocus, so that screen
+     readers announce the problems first; its links focus the field and show its label. */
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    if (document.activeElement !== summary) { summary.focus(); }
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (!link) { return; }
+      var field = document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) { return; }
+      event.preventDefault();
+      var label = document.querySelector("label[for='" + field.id + "']");
+      var fieldset = field.closest("fieldset");
+      var legend = fieldset ? fieldset.querySelector("legend") : null;
+      (legend || label || field).scrollIntoView();
+      field.focus({ preventScroll: true });
+    });
+  }
 })();

@@ -1,6 +1,8 @@
 """The contact form and the materials page in a real browser: accessible in both languages,
 no cookie, the form is sent and thanked for."""
 
+import re
+
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.contrib.forms.models import FormSubmission
@@ -61,7 +63,12 @@ def test_an_empty_message_is_explained_and_the_form_stays_accessible(
     browser_page.goto(member_site.url_for(HOST, "/kontakt/"))
     browser_page.get_by_role("button", name="Absenden").click()
     browser_page.wait_for_load_state()
-    assert browser_page.get_by_text("Bitte prüfen Sie die markierten Felder.").is_visible()
+    assert browser_page.title().startswith("Fehler: ")
+    summary = browser_page.locator(".error-summary")
+    assert summary.get_by_text("Es gibt ein Problem").is_visible()
+    assert browser_page.evaluate("document.activeElement.className") == "error-summary"
+    summary.get_by_role("link", name=re.compile("Nachricht")).click()
+    assert browser_page.evaluate("document.activeElement.name") == "nachricht"
     assert axe(browser_page) == []
     assert FormSubmission.objects.count() == 0
 

@@ -47,6 +47,8 @@ from districts.models import District
 from microsites.models import Member
 from microsites.provisioning import provision_member, provision_network
 
+from .factories import publish_legal_pages
+
 MEMBER_SLUG = "queer-vogtland"
 OTHER_MEMBER_SLUG = "rosa-lausitz"
 APPROVING_MEMBER_SLUG = "queeres-leipzig"
@@ -77,13 +79,16 @@ _MEMBERS = {
 }
 
 
-def build_member(layer):
-    """Provision the member of ``layer`` (also used by fresh-provisioning tests)."""
+def build_member(layer, public=True):
+    """Provision the member of ``layer``; ``public`` publishes its legal pages too, without
+    which its site shows only "im Aufbau" (fresh-provisioning tests keep them as drafts)."""
     fields = dict(_MEMBERS[layer])
     district = District.objects.get(ars=fields.pop("district"))
     fields.setdefault("contact_email", f"kontakt@{fields['slug']}.example.org")
     member = Member(district=district, **fields)
     provision_member(member)
+    if public:
+        publish_legal_pages(member)
     return member
 
 
@@ -111,7 +116,7 @@ def member_fixture(layer, doc):
     @pytest.fixture(name=layer)
     @provides(layer)
     def fixture(request, network):
-        return build_member(layer) if is_fresh(request) else member_of(layer)
+        return build_member(layer, public=False) if is_fresh(request) else member_of(layer)
 
     fixture.__doc__ = doc
     return fixture

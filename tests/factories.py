@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from districts.models import District
+from legal.models import ImprintPage, PrivacyPage
 from microsites.models import Member
 from microsites.provisioning import member_homes, provision_member
 from news.models import NewsIndexPage, NewsPage
@@ -18,7 +19,9 @@ from news.models import NewsIndexPage, NewsPage
 _counter = itertools.count(1)
 
 
-def make_member(slug=None, *, district="14523", town="Plauen", **fields):
+def make_member(slug=None, *, district="14523", town="Plauen", public=True, **fields):
+    """Provision a member; ``public`` also publishes its Impressum and Datenschutzerklärung
+    (as the LAG's approval would), without which its site shows only "im Aufbau"."""
     number = next(_counter)
     slug = slug or f"verein-{number}"
     fields.setdefault("name", f"Verein {slug} e. V.")
@@ -26,7 +29,23 @@ def make_member(slug=None, *, district="14523", town="Plauen", **fields):
     fields.setdefault("contact_email", f"kontakt@{slug}.example.org")
     member = Member(slug=slug, district=District.objects.get(ars=district), town=town, **fields)
     provision_member(member)
+    if public:
+        publish_legal_pages(member)
     return member
+
+
+def publish_legal_pages(member, languages=("de",), models=(ImprintPage, PrivacyPage)):
+    """Complete and publish ``models`` (default: Impressum and Datenschutzerklärung) of
+    ``member`` in ``languages``; afterwards the member's site is public. Returns the pages."""
+    homes = member_homes(member)
+    published = []
+    for code in languages:
+        for model in models:
+            page = model.objects.child_of(homes[code]).get()
+            complete_legal_page(page).save_revision().publish()
+            published.append(page)
+    member.refresh_from_db()
+    return published
 
 
 def homes_of(member):

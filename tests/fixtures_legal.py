@@ -7,24 +7,7 @@ LAG's approval. Fixtures and tests that expect a member's site to answer readers
 import pytest
 
 from legal.models import AccessibilityStatementPage, ImprintPage, PrivacyPage
-from microsites.provisioning import member_homes
-from tests.factories import complete_legal_page
-
-REQUIRED = (ImprintPage, PrivacyPage)
-
-
-def publish_legal_pages(member, languages=("de",), models=REQUIRED):
-    """Complete and publish ``models`` (default: Impressum and Datenschutzerklärung) of
-    ``member`` in ``languages``; afterwards the member's site is public. Returns the pages."""
-    homes = member_homes(member)
-    published = []
-    for code in languages:
-        for model in models:
-            page = model.objects.child_of(homes[code]).get()
-            complete_legal_page(page).save_revision().publish()
-            published.append(page)
-    member.refresh_from_db()
-    return published
+from tests.factories import publish_legal_pages
 
 
 def publish_all_legal_pages(member):

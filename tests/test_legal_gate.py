@@ -43,7 +43,7 @@ def robots_of(html):
 @pytest.fixture
 def new_member(network):
     """A member as provisioning leaves it: legal pages are drafts to complete."""
-    return make_member(SLUG, name="Neu im Netz e. V.", short_name="Neu im Netz")
+    return make_member(SLUG, name="Neu im Netz e. V.", short_name="Neu im Netz", public=False)
 
 
 def legal(member, model, code="de"):

@@ -10,10 +10,21 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from legal.models import AccessibilityStatementPage, ImprintPage, PrivacyPage
 
-from .factories import complete_legal_page, homes_of
+from .factories import complete_legal_page, homes_of, make_member
 from .fixtures_legal import publish_legal_pages
 
 HOST = "queer-vogtland.localhost"
+
+
+@pytest.fixture
+def member(network):
+    """Queer im Vogtland as provisioning leaves it: the legal pages are drafts to complete."""
+    return make_member(
+        "queer-vogtland",
+        name="Queer im Vogtland e. V.",
+        short_name="Queer im Vogtland",
+        public=False,
+    )
 
 
 def legal_page(member, model, code="de"):

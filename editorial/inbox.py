@@ -10,6 +10,7 @@ language, content type, step, submitter and waiting time.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -49,6 +50,8 @@ def _snippet_field(name):
             then=Subquery(model._default_manager.filter(pk=OuterRef("object_pk")).values(name)[:1]),
         )
         for model in workflow_snippet_models()
+        # Not every snippet has every field (member site settings have no locale).
+        if any(field.attname == name for field in model._meta.concrete_fields)
     ]
     if not whens:
         return Value(None, output_field=IntegerField())
@@ -223,7 +226,8 @@ class InboxEntry:
 
     @property
     def language_code(self):
-        return self.page.locale.language_code
+        locale = getattr(self.page, "locale", None)
+        return locale.language_code if locale else settings.LANGUAGE_CODE
 
     @property
     def step(self):

@@ -224,7 +224,10 @@ def snippet_context(obj, revision=None, task_state=None):
         "title": (revision.object_str if revision is not None else "") or str(obj),
         "member": obj.member,
         "site_name": obj.member.name,
-        "language_code": obj.locale.language_code,
+        # Snippets without translations (member site settings) are in the site's language.
+        "language_code": getattr(
+            getattr(obj, "locale", None), "language_code", settings.LANGUAGE_CODE
+        ),
         "public_url": public if live else None,
         "future_url": public,
         "edit_url": admin_url(viewset.get_url_name("edit"), pk),

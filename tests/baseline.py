@@ -116,7 +116,13 @@ def member_fixture(layer, doc):
     @pytest.fixture(name=layer)
     @provides(layer)
     def fixture(request, network):
-        return build_member(layer, public=False) if is_fresh(request) else member_of(layer)
+        if is_fresh(request):
+            return build_member(layer, public=False)
+        if layer not in _stack.names:
+            # Asked for with request.getfixturevalue(): not known before the test started,
+            # so it is built inside the test's own transaction.
+            return build_member(layer)
+        return member_of(layer)
 
     fixture.__doc__ = doc
     return fixture
@@ -183,6 +189,10 @@ def start():
     """The test database exists: layers can be built from now on."""
     _stack.started = True
     remember_migrated_data()
+
+
+def has(layer):
+    return layer in _stack.names
 
 
 def ready():

@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 pytestmark = pytest.mark.engine_sensitive
 
 
-def test_models_need_no_new_migration():
+def test_models_need_no_new_migration(db):
     try:
         call_command("makemigrations", "--check", "--dry-run", verbosity=0)
     except SystemExit:  # makemigrations --check exits with status 1 when one is missing

@@ -45,6 +45,7 @@ from .filters import (
     UndeclaredFieldsFilter,
 )
 from .serializers import DistrictSerializer, MemberSerializer
+from .pagination import BoundedPagination
 from .throttling import PublicAPIThrottle
 
 ALL_SITES = "all"
@@ -106,6 +107,7 @@ class PublicAPIMixin:
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
     throttle_classes = [PublicAPIThrottle]
+    pagination_class = BoundedPagination
     http_method_names = ["get", "head", "options"]
     api_filters = []
 

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -6,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
 from feeds import robots as robots_views
 from feeds import sitemaps as sitemap_views
 from microsites import views as microsite_views
@@ -18,12 +21,21 @@ urlpatterns = [
     path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
     path("robots.txt", robots_views.robots_txt, name="robots_txt"),
     path("api/", include("api.urls")),
+    path("-/csp-report/", core_views.csp_report, name="csp_report"),
 ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images and renditions only: documents are served by /documents/<id>/, which checks
+    # whether a document may be seen (a draft's file must not be reachable by its path).
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}original_images/",
+        document_root=Path(settings.MEDIA_ROOT) / "original_images",
+    )
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}images/", document_root=Path(settings.MEDIA_ROOT) / "images"
+    )
 
 # German pages carry no prefix, English pages live under /en/.
 urlpatterns += i18n_patterns(
@@ -33,3 +45,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler500 = core_views.server_error

@@ -474,3 +474,6 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 OUTAGE_RETRY_AFTER = 30
 # Backups (manage.py backup / restore, make backup / make restore): where they are written.
 BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
+# Image uploads: the pixel limit is checked from the header before decoding; corrupt files are
+# form errors (core/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ReadableImageForm"

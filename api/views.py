@@ -44,8 +44,8 @@ from .filters import (
     TextFilter,
     UndeclaredFieldsFilter,
 )
-from .serializers import DistrictSerializer, MemberSerializer
 from .pagination import BoundedPagination
+from .serializers import DistrictSerializer, MemberSerializer
 from .throttling import PublicAPIThrottle
 
 ALL_SITES = "all"

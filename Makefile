@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test lint format check messages compilemessages seed bench browsers clean
+.PHONY: run test install install-test lint format check messages compilemessages seed bench browsers clean backup restore
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found). Set PYTHON=/path/to/python3.11."; exit 1; }
@@ -58,6 +58,15 @@ check: $(VENV)/.installed-test compilemessages
 ## make messages: extract interface strings into every app's catalog (needs GNU gettext)
 messages: $(VENV)/.installed
 	$(PY) scripts/update_messages.py
+
+## make backup: database and media files into BACKUP_DIR (default backups/), keeping the KEEP newest
+KEEP ?= 14
+backup: $(VENV)/.installed
+	$(PY) manage.py backup --keep $(KEEP)
+
+## make restore: the newest backup (or BACKUP=backups/qns-...) back into the database and media
+restore: $(VENV)/.installed
+	$(PY) manage.py restore $(BACKUP)
 
 bench: $(VENV)/.installed-test compilemessages
 	$(PY) bench/run.py

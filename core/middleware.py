@@ -2,9 +2,11 @@
 faults (database unreachable, a form posted without the fields it was rendered with)."""
 
 import logging
+import re
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.http.multipartparser import MultiPartParserError
 from django.utils.datastructures import MultiValueDictKeyError
 from wagtail.users.models import UserProfile
 
@@ -54,6 +56,12 @@ class FaultMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if (
+            request.method == "POST"
+            and request.path_info.startswith("/admin/")
+            and not _management_counts_are_numbers(request)
+        ):
+            return incomplete_form_response(request, language=_user_language(request))
         return self.get_response(request)
 
     def process_exception(self, request, exception):
@@ -64,6 +72,22 @@ class FaultMiddleware:
             logger.info("Incomplete form posted to %s: %s", request.path, exception)
             return incomplete_form_response(request, language=_user_language(request))
         return None
+
+
+# Management fields that Wagtail's StreamField, ListBlock and inline panel widgets read with
+# int() without a check: a non-number there would be a server error instead of a form error.
+COUNT_FIELD = re.compile(r"(?:^|-)(?:count|\d+-order)$")
+
+
+def _management_counts_are_numbers(request):
+    try:
+        items = request.POST.items()
+    except MultiPartParserError:
+        return False
+    for name, value in items:
+        if COUNT_FIELD.search(name) and not (value.isascii() and value.isdigit()):
+            return False
+    return True
 
 
 def _user_language(request):

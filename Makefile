@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test lint format check messages compilemessages seed bench browsers clean backup restore
+.PHONY: run test install install-test lint format check messages compilemessages seed bench browsers clean backup restore test-faults
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found). Set PYTHON=/path/to/python3.11."; exit 1; }
@@ -40,6 +40,11 @@ seed: compilemessages
 ## make test: the whole suite on DATABASE_URL (SQLite when unset), browser tests included
 test: $(VENV)/.installed-test compilemessages
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make test-faults: the PostgreSQL restart under load, on its own (DATABASE_URL must be PostgreSQL;
+## it restarts the local cluster, so nothing else may use it meanwhile)
+test-faults: $(VENV)/.installed-test compilemessages
+	QNS_FAULT_TESTS=1 $(PY) -m pytest tests/test_db_outage.py $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

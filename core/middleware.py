@@ -49,8 +49,8 @@ class FaultMiddleware:
     * a POST lacks a field its form was rendered with (a formset's ``-count``, a StreamField's
       management fields): 400, nothing saved.
 
-    Failures outside views (in other middleware) reach ``core.views.server_error``, which gives
-    the same 503 for database faults."""
+    Failures outside views (in other middleware, or a view called by a middleware's
+    ``process_view``) reach ``core.views.server_error``, which gives the same answers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -65,13 +65,18 @@ class FaultMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_FAULTS):
-            logger.warning("Database unreachable, answered 503: %s", exception)
-            return outage_response(request)
-        if isinstance(exception, MultiValueDictKeyError) and request.method == "POST":
-            logger.info("Incomplete form posted to %s: %s", request.path, exception)
-            return incomplete_form_response(request, language=_user_language(request))
-        return None
+        return fault_response(request, exception)
+
+
+def fault_response(request, exception):
+    """The answer for an exception that is not the server's fault, or None."""
+    if isinstance(exception, DATABASE_FAULTS):
+        logger.warning("Database unreachable, answered 503: %s", exception)
+        return outage_response(request)
+    if isinstance(exception, MultiValueDictKeyError) and request.method == "POST":
+        logger.info("Incomplete form posted to %s: %s", request.path, exception)
+        return incomplete_form_response(request, language=_user_language(request))
+    return None
 
 
 # Management fields that Wagtail's StreamField, ListBlock and inline panel widgets read with

@@ -13,8 +13,7 @@ from django.views.defaults import server_error as django_server_error
 
 from .client import client_address
 from .limits import count
-from .middleware import DATABASE_FAULTS
-from .pages import outage_response
+from .middleware import fault_response
 
 logger = logging.getLogger("core.csp")
 
@@ -85,9 +84,8 @@ def csp_report(request):
 
 
 def server_error(request, template_name="500.html"):
-    """Django's 500 handler, except while the database is unreachable: then 503 (the failure
-    happened outside a view, e.g. while a middleware looked up the host)."""
-    exception = sys.exc_info()[1]
-    if isinstance(exception, DATABASE_FAULTS):
-        return outage_response(request)
-    return django_server_error(request, template_name=template_name)
+    """Django's 500 handler, except for faults that are not the server's: 503 while the database
+    is unreachable, 400 for a form posted without its fields (``core.middleware``), where the
+    failure happened outside a view's own call (e.g. while a middleware looked up the host)."""
+    response = fault_response(request, sys.exc_info()[1])
+    return response or django_server_error(request, template_name=template_name)

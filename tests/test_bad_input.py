@@ -270,3 +270,16 @@ def test_the_development_server_serves_no_document_files(settings):
     finally:
         settings.DEBUG = False
         reload(config.urls)
+
+
+def test_a_member_editor_posting_site_settings_without_the_count_gets_400(member, member_editor):
+    client = _admin(member_editor)
+    url = f"/admin/settings/microsites/sitesettings/{member.site.pk}/"
+    response = client.get(url)
+    if response.status_code != 200:
+        pytest.skip("member editors do not edit their site settings")
+    data = querydict_from_html(response.content.decode(), form_id=None)
+    data.pop("social_links-count", None)
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "Das Formular ist unvollständig angekommen" in response.content.decode()

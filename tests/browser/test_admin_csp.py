@@ -102,7 +102,7 @@ def test_the_admin_works_under_its_policy_without_violations(browser, csp_networ
         page.wait_for_timeout(500)
         watch.clean("stream field menu")
         page.keyboard.press("Escape")
-        page.locator("[data-chooser-action-choose]").first.click()
+        page.locator("[data-chooser-action-choose]:visible").first.click()
         expect(page.locator(".modal-dialog")).to_be_visible()
         page.wait_for_load_state("networkidle")
         watch.clean("image chooser")

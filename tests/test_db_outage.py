@@ -36,8 +36,9 @@ from .factories import homes_of  # noqa: E402
 pytestmark = [pytest.mark.pg_restart, pytest.mark.django_db(transaction=True)]
 
 HOST = "queer-vogtland.localhost"
-LOAD_SECONDS = 14
-RESTART_AFTER = 3
+LOAD_SECONDS = 20
+RESTART_AFTER = 6
+# The thank-you page does not show the form again.
 WORKERS = 4
 
 
@@ -96,7 +97,7 @@ def test_a_database_restart_under_load_loses_nothing_and_shows_no_500(
         while time.monotonic() < stop:
             sequence += 1
             started = time.monotonic()
-            if sequence % 3 == 0:
+            if sequence % 2 == 0:
                 data = dict.fromkeys(field_names, "")
                 data.update(
                     {
@@ -126,6 +127,10 @@ def test_a_database_restart_under_load_loses_nothing_and_shows_no_500(
     connections.close_all()
 
     statuses = [status for _s, _e, _k, status, _b, _h in results]
+    summary = {}
+    for _s, _e, kind, status, _b, _h in results:
+        summary[(kind, status)] = summary.get((kind, status), 0) + 1
+    print(f"\noutage: responses by kind and status {summary}")
     assert 500 not in statuses, f"{statuses.count(500)} × 500"
     assert set(statuses) <= {200, 503}, sorted(set(statuses))
     # 503 only around the outage (a request may have started just before it).
@@ -135,7 +140,9 @@ def test_a_database_restart_under_load_loses_nothing_and_shows_no_500(
             assert headers.get("Retry-After") == "30"
             assert "gleich wieder da" in body
     acknowledged = sum(
-        1 for _s, _e, kind, status, body, _h in results if kind == "post" and status == 200
+        1
+        for _s, _e, kind, status, body, _h in results
+        if kind == "post" and status == 200 and 'name="nachricht"' not in body
     )
     assert acknowledged > 0
     stored = FormSubmission.objects.filter(page=page).count()

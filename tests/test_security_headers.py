@@ -38,7 +38,7 @@ def assert_reader_policy(response):
         assert policy[directive] == ["'self'"], (directive, policy[directive])
     assert policy["default-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
-    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'self'"]
     assert policy["report-uri"] == ["/-/csp-report/"]
     assert policy["report-to"] == ["csp"]
     assert response["Reporting-Endpoints"] == 'csp="/-/csp-report/"'

@@ -374,7 +374,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'none'"],
-        "frame-ancestors": ["'none'"],
+        # Same origin only: the admin's preview panel frames the page in the editor.
+        "frame-ancestors": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

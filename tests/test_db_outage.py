@@ -78,6 +78,8 @@ def send(url, data=None):
             return response.status, response.read().decode(errors="replace"), dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(errors="replace"), dict(error.headers)
+    except OSError as error:  # no answer at all (timeout, reset): recorded, never hidden
+        return f"no answer: {error}", "", {}
 
 
 def test_a_database_restart_under_load_loses_nothing_and_shows_no_500(

@@ -119,7 +119,6 @@ def test_the_admin_works_under_its_policy_without_violations(browser, csp_networ
         visit(page, watch, url(f"/admin/localize/submit/page/{news.pk}/"))
         visit(page, watch, url("/admin/images/"))
         visit(page, watch, url("/admin/snippets/directory/offer/add/"))
-        visit(page, watch, url("/admin/reports/"))
     finally:
         context.close()
 

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run serve test test-sqlite test-requirements install install-test lint format check messages compilemessages seed bench bench-client checkers lighthouse clean
+.PHONY: run serve test test-sqlite test-requirements test-faults install install-test lint format check messages compilemessages seed bench bench-client checkers lighthouse backup restore clean
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found). Set PYTHON=/path/to/python3.11."; exit 1; }
@@ -59,6 +59,11 @@ test-sqlite: $(VENV)/.installed-test compilemessages test-requirements checkers
 test-requirements:
 	@bash scripts/test_requirements.sh
 
+## make test-faults: the PostgreSQL restart under load, on its own (DATABASE_URL must be PostgreSQL;
+## it restarts the local cluster, so nothing else may use it meanwhile)
+test-faults: $(VENV)/.installed-test compilemessages
+	QNS_FAULT_TESTS=1 $(PY) -m pytest tests/test_db_outage.py $(PYTEST_ARGS)
+
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -76,6 +81,15 @@ check: $(VENV)/.installed-test compilemessages
 ## make messages: extract interface strings into every app's catalog (needs GNU gettext)
 messages: $(VENV)/.installed
 	$(PY) scripts/update_messages.py
+
+## make backup: database and media files into BACKUP_DIR (default backups/), keeping the KEEP newest
+KEEP ?= 14
+backup: $(VENV)/.installed
+	$(PY) manage.py backup --keep $(KEEP)
+
+## make restore: the newest backup (or BACKUP=backups/qns-...) back into the database and media
+restore: $(VENV)/.installed
+	$(PY) manage.py restore $(BACKUP)
 
 ## make checkers: the Nu Html Checker (npm vnu-jar, run with the system Java) into node_modules/
 checkers: node_modules/.checkers

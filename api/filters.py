@@ -124,7 +124,11 @@ class TextFilter(APIFilter):
 
 
 def _parse_day(param, raw):
-    value = parse_date(raw) if raw else None
+    try:
+        # parse_date() raises ValueError for well-formed impossible dates (2026-02-30).
+        value = parse_date(raw) if raw else None
+    except ValueError:
+        value = None
     if raw and value is None:
         raise BadRequestError(f"{param}: '{raw}' is not a date (YYYY-MM-DD)")
     return value

@@ -44,6 +44,7 @@ from .filters import (
     TextFilter,
     UndeclaredFieldsFilter,
 )
+from .pagination import BoundedPagination
 from .serializers import DistrictSerializer, MemberSerializer
 from .throttling import PublicAPIThrottle
 
@@ -106,6 +107,7 @@ class PublicAPIMixin:
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
     throttle_classes = [PublicAPIThrottle]
+    pagination_class = BoundedPagination
     http_method_names = ["get", "head", "options"]
     api_filters = []
 

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
 from feeds import robots as robots_views
 from feeds import sitemaps as sitemap_views
 from microsites import views as microsite_views
@@ -19,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
     path("robots.txt", robots_views.robots_txt, name="robots_txt"),
     path("api/", include("api.urls")),
+    path("-/csp-report/", core_views.csp_report, name="csp_report"),
 ]
 
 if settings.SERVE_MEDIA_IMAGES and settings.MEDIA_STORAGE == "local":
@@ -38,3 +40,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler500 = core_views.server_error

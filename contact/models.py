@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -226,8 +226,15 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         if verdict == spam.SPAM:
             # Neutral answer: whoever filled the trap learns nothing; nothing is kept or sent.
             return self.render_landing_page(request, None, *args, **kwargs)
-        submission = self.process_form_submission(form)
-        return self.render_landing_page(request, submission, *args, **kwargs)
+        # The thank-you page is rendered before the message is committed: a reader is thanked
+        # only for a message that is stored, and a message is stored only if the reader is
+        # thanked (a database failure on the way answers 503 and keeps nothing).
+        with transaction.atomic():
+            submission = self.process_form_submission(form)
+            response = self.render_landing_page(request, submission, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def _render_form(self, request, form, status=200, message=""):
         context = self.get_context(request)

@@ -2,8 +2,12 @@
 
 * a honeypot field that people never see and bots fill in,
 * a signed time stamp in the form: a form sent back within seconds was not filled by a person,
-* a limit of submissions per client address and page, counted in the cache (Redis in
-  production) under a keyed hash of the address; the address itself is never stored.
+* a limit of submissions per client address and page, counted in the cache shared by all
+  workers (``limits``: Redis, else the database) under a keyed hash of the address; the address
+  itself is never stored. There is deliberately no limit for all readers together: whoever sends
+  many messages can only block their own address, never the form for everyone. The address
+  comes from ``core.client`` (trusted proxies only), so a forged ``X-Forwarded-For`` cannot
+  charge another reader's address.
 """
 
 import hashlib
@@ -12,7 +16,9 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+
+from core.client import client_address
+from core.limits import count, counted
 
 HONEYPOT_FIELD = "hp_website"
 STARTED_FIELD = "form_started"
@@ -70,20 +76,6 @@ def _valid(token):
     return True
 
 
-def client_address(request):
-    """The reader's address: the N-th from the right in X-Forwarded-For behind N proxies."""
-    proxies = _setting("CONTACT_NUM_PROXIES", None)
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _counter_key(request, page):
     digest = hmac.new(
         settings.SECRET_KEY.encode(),
@@ -94,18 +86,12 @@ def _counter_key(request, page):
 
 
 def submissions_counted(request, page):
-    return cache.get(_counter_key(request, page), 0)
+    return counted(_counter_key(request, page))
 
 
 def count_submission(request, page):
-    key = _counter_key(request, page)
     _limit, window = rate_limit()
-    # add() starts the window; incr() keeps its expiry.
-    if not cache.add(key, 1, timeout=window):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=window)
+    count(_counter_key(request, page), window)
 
 
 def check(request, page):

@@ -12,9 +12,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
-from wagtail.images.forms import BaseImageForm
 from wagtail.models import DraftStateMixin, Page, ReferenceIndex
 
+from core.images import ReadableImageForm
 from microsites.models import Member, MemberSiteSettings, SiteSettings
 from tenancy.scoping import is_network_staff
 
@@ -101,7 +101,7 @@ class LiveUseLockMixin:
         return cleaned_data
 
 
-class ImageForm(LiveUseLockMixin, BaseImageForm):
+class ImageForm(LiveUseLockMixin, ReadableImageForm):
     locked_fields = IMAGE_LOCKED_FIELDS
 
 

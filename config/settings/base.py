@@ -221,7 +221,6 @@ STORAGES = {
 
 # Uploads: size- and type-checked by Wagtail's forms with these limits.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv", "epub"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -347,8 +346,7 @@ CORS_PREFLIGHT_MAX_AGE = 86400
 API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
 REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"public_api": API_RATE_LIMIT},
-    # Behind N reverse proxies the client address is the N-th from the right in X-Forwarded-For.
-    "NUM_PROXIES": env_int("API_NUM_PROXIES", None),
+    # The throttle asks core.client for the address (TRUSTED_PROXY_COUNT, below).
     "UNAUTHENTICATED_USER": None,
 }
 WAGTAILAPI_LIMIT_MAX = 100
@@ -363,9 +361,6 @@ CONTACT_RATE_LIMIT = (
 CONTACT_MIN_SECONDS = 3
 # How long a shown form may be sent back (seconds); older ones are shown again to send.
 CONTACT_FORM_MAX_AGE = 7 * 24 * 3600
-# Reverse proxies in front of the app (as for the API): the client address is the N-th from
-# the right in X-Forwarded-For.
-CONTACT_NUM_PROXIES = REST_FRAMEWORK["NUM_PROXIES"]
 
 # --- Accounts: second factor, login throttling, admin sessions (accounts/, docs/accounts.md) ---
 INSTALLED_APPS += [
@@ -407,7 +402,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 # The one client-address function of the project (behind N proxies: N-th from the right).
-AXES_CLIENT_IP_CALLABLE = "contact.spam.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 # Only editors have sessions (readers get none): an admin session ends after this many hours.
@@ -441,3 +436,139 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Images (originals and renditions) are served from MEDIA_ROOT by the app unless a web server in
 # front does it; documents never are (they go through Wagtail's access check).
 SERVE_MEDIA_IMAGES = env_bool("SERVE_MEDIA_IMAGES", True)
+
+# === Hardening: headers, client addresses, limits, bad input, faults (core/) ==================
+# Kept in one block; see docs/security.md for what each setting protects against.
+INSTALLED_APPS = ["core", *INSTALLED_APPS, "csp"]
+MIDDLEWARE = [
+    # Outermost, so that every answer below (400 unknown host, 410, 413, 503) carries the headers.
+    "core.csp.NetworkCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Refuses an oversized body by its Content-Length before anything reads it.
+    "core.middleware.RequestBodyLimitMiddleware",
+    # Database unreachable -> 503 with Retry-After; a POST missing a form's field -> 400.
+    "core.middleware.FaultMiddleware",
+    *MIDDLEWARE,
+]
+
+# --- Content-Security-Policy (django-csp) and Permissions-Policy --------------------------------
+# Reader pages: nothing inline, nothing from another origin. JSON-LD data blocks need no nonce:
+# CSP's script-src governs only scripts a browser would execute (docs/decisions.md), so the HTML
+# stays the same for every request and cacheable by a proxy.
+CSP_REPORT_PATH = "/-/csp-report/"
+_media_origin = env_str("AWS_S3_CUSTOM_DOMAIN") if MEDIA_STORAGE == "s3" else None
+_media_sources = [f"https://{_media_origin}"] if _media_origin else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *_media_sources],
+        "media-src": ["'self'", *_media_sources],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        # Same origin only: the admin's preview panel frames the page in the editor.
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "report-uri": [CSP_REPORT_PATH],
+        "report-to": ["csp"],
+    },
+}
+# The Wagtail admin (every path below /admin/, previews included). Wagtail 8 and
+# wagtail-localize render inline <script> initialisers (date pickers, inline panels, the
+# translation editor) and inline style attributes, without nonces: the admin therefore allows
+# 'unsafe-inline' for scripts and styles, and nothing else from outside its own origin
+# (measured in tests/browser/test_admin_csp.py).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_media_sources],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+    },
+}
+# CSP reports: at most this many per client address and minute are logged, each at most this big.
+CSP_REPORT_RATE_LIMIT = (20, 60)
+CSP_REPORT_MAX_BYTES = 8 * 1024
+
+# Powerful browser features are off; passkeys (WebAuthn) stay allowed for the site itself.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
+# --- Client addresses and limits ---------------------------------------------------------------
+# Reverse proxies in front of the app that append to X-Forwarded-For (core/client.py). 0: none,
+# X-Forwarded-For is ignored. API_NUM_PROXIES is the older name of the same setting.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("API_NUM_PROXIES", 0))
+# Counters of every limit live in the cache alias "limits", shared by all workers: Redis when
+# REDIS_URL is set, else a table in the database (created by core's migration). A Redis outage
+# never fails a request: the caches then answer "nothing cached" (pages are rendered anew, the
+# limits let requests through until Redis is back).
+if REDIS_URL:
+    _redis_options = {
+        "CLIENT_CLASS": "django_redis.client.DefaultClient",
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": 1,
+        "SOCKET_TIMEOUT": 1,
+    }
+    CACHES["default"]["OPTIONS"] = _redis_options
+    CACHES["limits"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "qns") + "-limits",
+        "OPTIONS": _redis_options,
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES["limits"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "core_limits_cache",
+    }
+
+# --- Bad input ---------------------------------------------------------------------------------
+# Request bodies above this size are refused with 413 before they are read (the largest upload,
+# a 20 MB document, plus the multipart envelope fits).
+REQUEST_BODY_MAX_SIZE = env_int("REQUEST_BODY_MAX_SIZE", 32 * 1024 * 1024)
+# The largest image (in pixels) Wagtail accepts. Measured on the reference machine
+# (docs/security.md, "Image size"): decoding and the first renditions of 24 megapixels take
+# well under 2 s; a decompression bomb above it is refused before it is decoded.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 24_000_000
+
+# --- Faults ------------------------------------------------------------------------------------
+# A connection that died (database restart) is noticed before a request uses it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Seconds a reader is asked to wait while the database is unreachable (503 Retry-After).
+OUTAGE_RETRY_AFTER = 30
+# Backups (manage.py backup / restore, make backup / make restore): where they are written.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
+# Image uploads: the pixel limit is checked from the header before decoding; corrupt files are
+# form errors (core/images.py).
+# editorial.media.ImageForm builds on core.images.ReadableImageForm (corrupt images, pixel limit).

@@ -32,7 +32,7 @@ ACCOUNTS_SECOND_FACTOR_REQUIRED = False
 # Each test process keeps its own cache, unless a test drives several processes that must share
 # one (it then sets CACHE_DIR for all of them).
 if not REDIS_URL and not os.environ.get("CACHE_DIR"):  # noqa: F405
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
 
 # --- Serving: the query-count tests measure rendering itself; the proxy cache tests switch the
 # fragment cache on to check that it is forgotten on every change (tests/test_frontend_purge.py).

@@ -42,6 +42,13 @@ def workflow_snippet_models():
     return [model for model in member_owned_models() if issubclass(model, WorkflowMixin)]
 
 
+def related_of(model):
+    """What a snippet row of the inbox shows besides itself: its member and, if translatable,
+    its language."""
+    names = {field.name for field in model._meta.concrete_fields}
+    return [name for name in ("locale", "member") if name in names]
+
+
 def _snippet_field(name):
     """The field ``name`` of the snippet a task state's workflow run is about (NULL for pages)."""
     whens = [
@@ -284,6 +291,8 @@ class InboxEntry:
     @property
     def preview_url(self):
         if not self.is_page:
+            if not getattr(self.page.snippet_viewset, "preview_enabled", False):
+                return None  # a snippet without a preview (member site settings)
             return self._snippet_url("workflow_preview", self.step.pk)
         return reverse("wagtailadmin_pages:workflow_preview", args=[self.page.pk, self.step.pk])
 
@@ -305,6 +314,6 @@ def snippets_of(task_states):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
-        for obj in model._default_manager.filter(pk__in=pks).select_related("locale", "member"):
+        for obj in model._default_manager.filter(pk__in=pks).select_related(*related_of(model)):
             found[(content_type_id, obj.pk)] = obj
     return found

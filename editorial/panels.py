@@ -21,6 +21,7 @@ from .inbox import (
     inbox_task_states,
     is_reviewer,
     page_content_type,
+    related_of,
     workflow_snippet_models,
 )
 from .members import members_by_root_path, root_path
@@ -189,7 +190,7 @@ def _snippets_of(workflow_states, page_type):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
-        for obj in model._default_manager.filter(pk__in=pks).select_related("locale", "member"):
+        for obj in model._default_manager.filter(pk__in=pks).select_related(*related_of(model)):
             found[(content_type_id, str(obj.pk))] = obj
     return found
 

@@ -550,7 +550,8 @@ def member_owned_snippet_rules():
                     query=SEARCH if view in SEARCHABLE_VIEWS else "",
                 )
             )
-        for view, expect in SNIPPET_CHOOSER_VIEWS.items():
+        chooser_views = {**SNIPPET_CHOOSER_VIEWS, **SNIPPET_CHOOSER_OVERRIDES.get(label, {})}
+        for view, expect in chooser_views.items():
             rules.append(
                 Rule(
                     f"wagtailsnippetchoosers_{prefix}:{view}",
@@ -608,6 +609,18 @@ SNIPPET_VIEW_OVERRIDES = {
         "collect_workflow_action_data": MEMBER_STEP_REVIEW,
         "workflow_preview": MEMBER_STEP_REVIEW,
     },
+    # One per member, made by provisioning: nobody but administrators adds, copies or deletes
+    # one; changes pass the member's workflow like offers.
+    "microsites.MemberSiteSettings": {
+        "add": staff_only(DENIED, admin=OK),
+        "delete": own(DENIED, staff=DENIED, admin=OK),
+        "copy": own(DENIED, staff=DENIED, admin=OK),
+        "workflow_action": MEMBER_STEP_REVIEW,
+        "collect_workflow_action_data": MEMBER_STEP_REVIEW,
+    },
+}
+SNIPPET_CHOOSER_OVERRIDES = {
+    "microsites.MemberSiteSettings": {"create": staff_only(DENIED, admin=OK)},
 }
 SNIPPET_CHOOSER_VIEWS = {
     "choose": everyone(),

@@ -157,10 +157,15 @@ def test_upload_form_offers_only_the_members_collection(world):
 
 
 def test_site_settings_switch_only_between_the_members_sites(world):
-    response = signed_in(world.users["a_editor"]).get("/admin/settings/microsites/sitesettings/")
+    # Member roles change their site's settings through the approved draft ("Auftritt und
+    # Kontakt"), never through Wagtail's settings form, which goes live at once.
+    editor = signed_in(world.users["a_editor"])
+    response = editor.get("/admin/settings/microsites/sitesettings/")
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/{world['A'].site.pk}/")
-    body = text(signed_in(world.users["a_editor"]).get(response["Location"]))
+    assert response["Location"].endswith("/admin/")
+    body = text(editor.get("/admin/snippets/microsites/membersitesettings/"))
+    assert world["A"].member.short_name in body
+    assert world["B"].member.short_name not in body
     assert world["B"].site.hostname not in body
     assert "LAG Queeres Netzwerk Sachsen [" not in body
 

@@ -150,3 +150,13 @@ def reader_visit(browser_page, axe):
         return response
 
     return visit
+
+
+def reader_without_http_cache(browser):
+    """A reader's page that asks the server every time. Reader pages may be kept by browsers for
+    ``CACHE_BROWSER_MAX_AGE`` seconds; a story that checks the moment a change goes live must
+    not see the copy from a minute ago."""
+    page = browser.new_context(locale="de-DE").new_page()
+    # Playwright turns the HTTP cache off for a page whose requests it routes.
+    page.route("**/*", lambda route: route.continue_())
+    return page

@@ -13,6 +13,7 @@ from microsites.provisioning import lag_staff_group, member_homes
 from news.models import NewsIndexPage, NewsPage
 
 from ..factories import make_member, make_user
+from .conftest import reader_without_http_cache
 
 PASSWORD = "correct-horse-battery"
 TITLE = "Queerer Stammtisch in Plauen"
@@ -124,7 +125,7 @@ def test_a_network_news_item_from_draft_to_translation(story_network, browser, a
     assert item.live
 
     # 5. Live on the member's site and in the network list of the umbrella site.
-    visitor = browser.new_context(locale="de-DE").new_page()
+    visitor = reader_without_http_cache(browser)
     visitor.goto(live.url_for("queer-vogtland.localhost", f"/aktuelles/{item.slug}/"))
     expect(visitor.locator("h1")).to_have_text(TITLE)
     expect(visitor.locator("main")).to_contain_text("19 Uhr")

@@ -13,6 +13,7 @@ from directory.models import Offer
 from microsites.provisioning import lag_staff_group
 
 from ..factories import make_member, make_user
+from .conftest import reader_without_http_cache
 from .test_editorial_story import PASSWORD, decide, log_in, open_action_menu
 
 NAME = "Queere Beratung Bautzen"
@@ -91,7 +92,7 @@ def test_an_offer_from_the_member_editor_through_both_approvals_to_the_directory
     offer.refresh_from_db()
     assert not offer.live
 
-    visitor = browser.new_context(locale="de-DE").new_page()
+    visitor = reader_without_http_cache(browser)
     visitor.goto(live.url_for("rosa-lausitz.localhost", "/angebote/"))
     expect(visitor.locator("main")).not_to_contain_text(NAME)
 

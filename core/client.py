@@ -37,3 +37,10 @@ def client_address(request):
             return address
     address, _routable = get_client_ip(request, request_header_order=["REMOTE_ADDR"])
     return address or UNKNOWN
+
+
+def client_ip_or_none(request):
+    """The client address for records that store an IP address (login throttling): None when
+    it is not known, since a database IP column cannot hold the word "unknown"."""
+    address = client_address(request)
+    return None if address == UNKNOWN else address

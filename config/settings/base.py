@@ -402,7 +402,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 # The one client-address function of the project (behind N proxies: N-th from the right).
-AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.client.client_ip_or_none"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 # Only editors have sessions (readers get none): an admin session ends after this many hours.
